@@ -1,0 +1,69 @@
+"""What the MkDocs hooks keep between events and between the per-language builds."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .languages import DEFAULT_LANGUAGE
+from .problems import SourceProblems
+from .site import Site, load_site
+
+WATCHED = ("data", "content")
+
+
+def fingerprint(root: Path, operator: Mapping[str, Any]) -> tuple:
+    """Changes whenever a source file or the operator settings change."""
+    stats = []
+    for folder in WATCHED:
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                stats.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
+    return (tuple(stats), repr(sorted(operator.items())))
+
+
+@dataclass
+class BuildState:
+    serving: bool = False
+    site: Site | None = None
+    problems: SourceProblems | None = None
+    _fingerprint: tuple | None = None
+    _default_not_found: bytes | None = field(default=None, repr=False)
+
+    def load(self, root: Path, operator: Mapping[str, Any]) -> None:
+        """Load the sources unless they are unchanged since the last load.
+
+        Raises :class:`SourceProblems`; the last good site stays in ``site``.
+        """
+        current = fingerprint(root, operator)
+        if current == self._fingerprint:
+            if self.problems:
+                raise self.problems
+            return
+        self._fingerprint = current
+        try:
+            self.site = load_site(root, operator)
+            self.problems = None
+        except SourceProblems as error:
+            self.problems = error
+            raise
+
+    def problems_text(self) -> list[str]:
+        return [str(problem) for problem in self.problems.problems] if self.problems else []
+
+    def place_not_found_page(self, site_dir: Path, lang: str | None) -> None:
+        """Move a language's 404 page to its folder and keep the default one at the root."""
+        root_page = site_dir / "404.html"
+        if not root_page.is_file():
+            return
+        if lang in (None, DEFAULT_LANGUAGE):
+            self._default_not_found = root_page.read_bytes()
+            return
+        target = site_dir / lang / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        root_page.replace(target)
+        if self._default_not_found is not None:
+            root_page.write_bytes(self._default_not_found)

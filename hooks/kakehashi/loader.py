@@ -1,0 +1,142 @@
+"""The one loader: read, validate and cross-check all data of the site.
+
+Every problem in every file is collected and raised together, so an editor
+sees the whole list at once; nothing is built from data with problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import schema
+from .problems import Problem, SourceProblems
+from .yamlsource import YamlDocument, read_yaml
+
+SECTIONS: tuple[str, ...] = ("projects", "ecosystem", "cycling", "disaster-prevention")
+CITIES = "cities"
+
+Record = dict[str, Any]
+_DATE_FORM = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
+
+
+@dataclass(frozen=True)
+class Data:
+    """All validated records: cities by id, and each section's records in file order."""
+
+    cities: dict[str, Record]
+    sections: dict[str, list[Record]]
+
+
+def load_data(root: Path, schema_dir: Path | None = None) -> Data:
+    """Load ``root/data``; raise :class:`SourceProblems` listing every problem.
+
+    ``schema_dir`` defaults to ``root/data/schema``.
+    """
+    data_dir = root / "data"
+    schema_dir = schema_dir or data_dir / "schema"
+    problems: list[Problem] = []
+    documents: dict[str, YamlDocument] = {}
+    for name in (CITIES, *SECTIONS):
+        path = data_dir / f"{name}.yml"
+        display = f"data/{name}.yml"
+        if not path.is_file():
+            problems.append(Problem(display, 1, 1, "", "the file is missing"))
+            continue
+        doc, read_problems = read_yaml(path, display)
+        problems += read_problems
+        if read_problems:
+            continue
+        schema_problems = schema.check(doc, schema.validator(schema_dir, name))
+        problems += schema_problems
+        documents[name] = doc
+    city_ids = set()
+    if CITIES in documents:
+        problems += _check_records(documents[CITIES], city_ids=None)
+        city_ids = {c.get("id") for c in _records(documents[CITIES])}
+    for name in SECTIONS:
+        if name in documents:
+            problems += _check_records(documents[name], city_ids=city_ids)
+    if problems:
+        raise SourceProblems(problems)
+    return Data(
+        cities={city["id"]: city for city in documents[CITIES].value},
+        sections={name: documents[name].value for name in SECTIONS},
+    )
+
+
+def _records(doc: YamlDocument) -> list[Record]:
+    value = doc.value if isinstance(doc.value, list) else []
+    return [record for record in value if isinstance(record, dict)]
+
+
+def _check_records(doc: YamlDocument, city_ids: set[str] | None) -> list[Problem]:
+    """Rules across records and fields that a JSON Schema cannot state."""
+    problems: list[Problem] = []
+    first_line_of_id: dict[str, int] = {}
+
+    def problem(path: tuple, field: str, message: str) -> None:
+        line, column = doc.position(path)
+        problems.append(Problem(doc.file, line, column, field, message))
+
+    for index, record in enumerate(doc.value if isinstance(doc.value, list) else []):
+        if not isinstance(record, dict):
+            continue
+        record_id = record.get("id")
+        label = record_id if isinstance(record_id, str) else f"[{index + 1}]"
+        if isinstance(record_id, str):
+            if record_id in first_line_of_id:
+                problem(
+                    (index, "id"), f"{label}.id",
+                    f"the id '{record_id}' is already used on line {first_line_of_id[record_id]};"
+                    " ids must be unique in a file",
+                )
+            else:
+                first_line_of_id[record_id] = doc.position((index, "id"))[0]
+        city = record.get("city")
+        if city_ids is not None and isinstance(city, str) and city not in city_ids:
+            known = ", ".join(sorted(c for c in city_ids if isinstance(c, str)))
+            problem(
+                (index, "city"), f"{label}.city",
+                f"unknown city '{city}'; cities are defined in data/cities.yml: {known}",
+            )
+        for field in ("date", "date_end", "opened", "updated"):
+            value = record.get(field)
+            if isinstance(value, str) and _DATE_FORM.match(value) and not parse_partial_date(value):
+                problem((index, field), f"{label}.{field}", f"'{value}' is not a calendar date")
+        start, end = record.get("date"), record.get("date_end")
+        dates_valid = all(
+            isinstance(d, str) and _DATE_FORM.match(d) and parse_partial_date(d) for d in (start, end)
+        )
+        if dates_valid and end < start:
+            problem((index, "date_end"), f"{label}.date_end", "the end date is before the date")
+        quantity_fields = ("length", "area")
+        for field in quantity_fields:
+            quantity = record.get(field)
+            if isinstance(quantity, dict) and isinstance(quantity.get("max"), (int, float)):
+                low = quantity.get("value")
+                if isinstance(low, (int, float)) and quantity["max"] <= low:
+                    problem(
+                        (index, field, "max"), f"{label}.{field}.max",
+                        "the upper end of the range must be larger than value",
+                    )
+    return problems
+
+
+def parse_partial_date(text: str) -> tuple[dt.date, str] | None:
+    """``"2025-04-23"``, ``"2025-04"`` or ``"2025"`` as (first day, precision)."""
+    parts = text.split("-")
+    try:
+        numbers = [int(p) for p in parts]
+        if len(numbers) == 1:
+            return dt.date(numbers[0], 1, 1), "year"
+        if len(numbers) == 2:
+            return dt.date(numbers[0], numbers[1], 1), "month"
+        if len(numbers) == 3:
+            return dt.date(*numbers), "day"
+    except ValueError:
+        return None
+    return None

@@ -1,0 +1,112 @@
+"""Building blocks of generated Markdown; every data string goes through ``escaping``.
+
+A :class:`PageWriter` writes the text of one page for one reader language and
+remembers which other languages it had to fall back to, so that the page can
+say so under its title.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Iterable, Mapping
+
+from . import escaping
+from .glossary import LABELS, LANGUAGE_NAMES, term
+from .languages import pick
+
+
+class PageWriter:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.fallback_languages: set[str] = set()
+
+    def inline(self, texts: Mapping[str, str]) -> str:
+        """A localized data text as inline Markdown, marked with its language if it fell back."""
+        picked = pick(texts, self.lang)
+        text = escaping.inline(picked.text)
+        if picked.is_fallback_for(self.lang):
+            self.fallback_languages.add(picked.lang)
+            return f'<span lang="{picked.lang}">{text}</span>'
+        return text
+
+    def paragraphs(self, texts: Mapping[str, str]) -> str:
+        """A localized data text with paragraphs, as Markdown blocks."""
+        picked = pick(texts, self.lang)
+        blocks = "\n\n".join(escaping.paragraphs(picked.text))
+        if picked.is_fallback_for(self.lang):
+            self.fallback_languages.add(picked.lang)
+            return fallback_block(blocks, picked.lang)
+        return blocks
+
+    def plain(self, texts: Mapping[str, str]) -> str:
+        """A localized data text as plain text (titles, descriptions): no markup at all."""
+        return pick(texts, self.lang).text
+
+    def notice(self) -> str:
+        """The translation notice for the languages this page fell back to, or ""."""
+        if not self.fallback_languages:
+            return ""
+        return translation_notice(self.lang, self.fallback_languages)
+
+
+def translation_notice(lang: str, fallback_languages: Iterable[str]) -> str:
+    names = [term(LANGUAGE_NAMES, other, lang) for other in sorted(fallback_languages)]
+    languages = term(LABELS, "language_joiner", lang).join(names)
+    text = term(LABELS, "translation_notice", lang).format(languages=languages)
+    return admonition("info", term(LABELS, "translation_notice_title", lang), escaping.inline(text))
+
+
+def fallback_block(markdown: str, lang: str) -> str:
+    """Markdown blocks in another language than the page, marked with their ``lang``."""
+    return f'<div lang="{lang}" markdown>\n\n{markdown}\n\n</div>'
+
+
+def admonition(kind: str, title: str, body: str) -> str:
+    # The title is glossary text; quotes would end it early, so they are encoded.
+    safe_title = title.replace('"', "&quot;")
+    return f'!!! {kind} "{safe_title}"\n\n{indent(body)}'
+
+
+def indent(markdown: str, spaces: int = 4) -> str:
+    pad = " " * spaces
+    return "\n".join(pad + line if line.strip() else "" for line in markdown.split("\n"))
+
+
+def front_matter(title: str, description: str) -> str:
+    """YAML front matter; JSON strings are valid YAML and need no further quoting rules."""
+    lines = [
+        "---",
+        f"title: {json.dumps(escaping.attribute(title), ensure_ascii=False)}",
+        f"description: {json.dumps(escaping.attribute(description), ensure_ascii=False)}",
+        "---",
+    ]
+    return "\n".join(lines)
+
+
+def link(text_markdown: str, from_key: str, to_key: str) -> str:
+    """A Markdown link between two pages by their keys, relative so MkDocs checks it."""
+    target = posixpath.relpath(f"{to_key}.md", posixpath.dirname(from_key) or ".")
+    return f"[{text_markdown}]({target})"
+
+
+def external_link(url: str, title: str, lang: str, page_lang: str) -> str:
+    """A link to a source; its title keeps the language of the cited page."""
+    lang_attrs = f' hreflang="{lang}"' + (f' lang="{lang}"' if lang != page_lang else "")
+    return (
+        f'<a href="{escaping.attribute(url)}"{lang_attrs}>{escaping.inline(title)}</a>'
+    )
+
+
+def definition_list(items: list[tuple[str, str]]) -> str:
+    """Key facts as ``<dl>``; labels are glossary text, values already safe Markdown."""
+    return "\n\n".join(f"{escaping.inline(label)}\n:   {value}" for label, value in items)
+
+
+def page(front: str, title_markdown: str, notice: str, blocks: Iterable[str]) -> str:
+    """A whole page: front matter, the title, the translation notice, then the blocks."""
+    parts = [front, f"# {title_markdown}"]
+    if notice:
+        parts.append(notice)
+    parts += [block for block in blocks if block]
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,137 @@
+"""Check a data file against its JSON Schema and word the findings for editors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft7Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from .problems import Problem
+from .yamlsource import YamlDocument
+
+_COMMON = "common.schema.json"
+
+
+@cache
+def validator(schema_dir: Path, name: str) -> Draft7Validator:
+    """The validator of ``<schema_dir>/<name>.schema.json``; its ``$ref``s to the
+    common definitions resolve locally, as they do in editors."""
+    common = json.loads((schema_dir / _COMMON).read_text("utf-8"))
+    registry = Registry().with_resource(_COMMON, Resource.from_contents(common))
+    schema = json.loads((schema_dir / f"{name}.schema.json").read_text("utf-8"))
+    Draft7Validator.check_schema(schema)
+    return Draft7Validator(schema, registry=registry)
+
+
+def check(doc: YamlDocument, schema: Draft7Validator) -> list[Problem]:
+    problems = []
+    for error in schema.iter_errors(doc.value):
+        path = tuple(error.absolute_path)
+        problems.append(_problem(doc, path, error))
+    return problems
+
+
+def _problem(doc: YamlDocument, path: tuple, error: ValidationError) -> Problem:
+    key_error = False
+    kind = error.validator
+    if kind == "required":
+        name = _quoted_name(error.message)
+        message = f"the required field '{name}' is missing"
+        path_for_field = (*path, name)
+    elif kind == "additionalProperties":
+        known = sorted(error.schema.get("properties", {}))
+        extra = sorted(set(error.instance) - set(known))
+        path = (*path, extra[0]) if extra else path
+        path_for_field = path
+        key_error = True
+        message = f"unknown field '{extra[0] if extra else '?'}'"
+        if known:
+            message += f"; allowed here: {', '.join(known)}"
+    elif "propertyNames" in error.relative_schema_path:
+        path = (*path, error.instance)
+        path_for_field = path
+        key_error = True
+        message = f"unknown language '{error.instance}'; languages are de, ja and en"
+    else:
+        path_for_field = path
+        message = _value_message(doc, path, error)
+    line, column = doc.position(path, key=key_error)
+    return Problem(doc.file, line, column, doc.field_name(path_for_field), message)
+
+
+def _quoted_name(message: str) -> str:
+    match = re.match(r"^'(.*)' is a required property$", message)
+    return match.group(1) if match else message
+
+
+_TYPE_WORDS = {
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "object": "a mapping of fields (name: value)",
+    "array": "a list (lines starting with '- ')",
+    "boolean": "true or false",
+}
+
+
+def _describe(value: Any, plain: str | None) -> str:
+    if isinstance(value, bool):
+        if plain is not None and plain.lower() not in ("true", "false"):
+            return f"'{plain}', which YAML reads as {str(value).lower()} (yes/no)"
+        return str(value).lower()
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f"the unquoted date {plain or value}"
+    if isinstance(value, (int, float)):
+        if plain is not None and plain != str(value):
+            return f"'{plain}', which YAML reads as the number {value}"
+        return f"the number {value}"
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"'{value}'"
+
+
+def _value_message(doc: YamlDocument, path: tuple, error: ValidationError) -> str:
+    kind = error.validator
+    custom = error.schema.get("errorMessage") if isinstance(error.schema, dict) else None
+    value = error.instance
+    plain = doc.plain_scalars.get(path)
+    if kind == "type":
+        expected = error.validator_value
+        expected = expected if isinstance(expected, list) else [expected]
+        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        message = f"expected {words}, found {_describe(value, plain)}"
+        if "string" in expected and not isinstance(value, (dict, list)) and value is not None:
+            message += f"; put it in quotes: \"{plain if plain is not None else value}\""
+        return message
+    if custom and kind in ("pattern", "minLength", "maxLength", "format"):
+        return f"{custom} (found {_describe(value, plain)})"
+    if kind == "enum":
+        allowed = ", ".join(str(v) for v in error.validator_value)
+        return f"{_describe(value, plain)} is not allowed; use one of: {allowed}"
+    if kind == "minItems":
+        return "at least one entry is needed"
+    if kind == "minProperties":
+        return "at least one language (de, ja or en) is needed"
+    if kind in ("minimum", "maximum"):
+        return f"{value} is out of range ({_range_words(error.schema)})"
+    return error.message
+
+
+def _range_words(schema: dict) -> str:
+    low, high = schema.get("minimum"), schema.get("maximum")
+    if low is not None and high is not None:
+        return f"allowed: {low} to {high}"
+    if low is not None:
+        return f"must be at least {low}"
+    return f"must be at most {high}"

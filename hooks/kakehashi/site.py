@@ -1,0 +1,81 @@
+"""The whole site as Markdown: every page key in every language, from data and content."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from . import directives
+from .editorial import EditorialPage, load_content, render_editorial
+from .loader import SECTIONS, Data, load_data
+from .pages import record_key, section_index_key
+from .problems import Problem, SourceProblems
+from .record_pages import render_record, render_section_index
+
+DIRECTIVE_NAMES = {"sections", "timeline", "operator"}
+
+
+@dataclass
+class Site:
+    data: Data
+    editorial: dict[str, EditorialPage]
+    operator: Mapping[str, Any] = field(default_factory=dict)
+    _rendered: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+
+    def page_keys(self) -> list[str]:
+        keys = list(self.editorial)
+        for section in SECTIONS:
+            keys.append(section_index_key(section))
+            keys += [record_key(section, record["id"]) for record in self.data.sections[section]]
+        return keys
+
+    def markdown(self, key: str, lang: str) -> str:
+        """The Markdown of page ``key`` for readers of ``lang`` (rendered once, then kept)."""
+        cache_key = (key, lang)
+        if cache_key not in self._rendered:
+            self._rendered[cache_key] = self._render(key, lang)
+        return self._rendered[cache_key]
+
+    def _render(self, key: str, lang: str) -> str:
+        if key in self.editorial:
+            handlers = {
+                "sections": partial(directives.sections, self.data),
+                "timeline": partial(directives.timeline, self.data),
+                "operator": lambda _key, reader: directives.operator(self.operator, reader),
+            }
+            return render_editorial(self.editorial[key], lang, handlers)
+        section, _, name = key.partition("/")
+        if name == "index":
+            return render_section_index(self.data, section, lang)
+        record = next(r for r in self.data.sections[section] if r["id"] == name)
+        return render_record(self.data, section, record, lang)
+
+
+def load_site(root: Path, operator: Mapping[str, Any] | None = None) -> Site:
+    """Load and check all sources under ``root``; raise :class:`SourceProblems` listing all."""
+    problems: list[Problem] = []
+    try:
+        data = load_data(root)
+    except SourceProblems as error:
+        problems += error.problems
+        data = None
+    editorial, content_problems = load_content(root, DIRECTIVE_NAMES)
+    problems += content_problems
+    for key, page in editorial.items():
+        section = key.split("/")[0]
+        if section in SECTIONS:
+            problems += [
+                Problem(
+                    file, 1, 1, "",
+                    f"pages under '{section}/' are generated from data/{section}.yml; "
+                    "move this page to another folder",
+                )
+                for file in page.files.values()
+            ]
+    if problems:
+        raise SourceProblems(problems)
+    assert data is not None
+    return Site(data, editorial, dict(operator or {}))

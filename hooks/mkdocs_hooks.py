@@ -1,0 +1,76 @@
+"""MkDocs hooks: wire the ``kakehashi`` generator into the build, nothing else.
+
+mkdocs-static-i18n builds one language after another, calling every event
+once per language (the ja and en builds run inside the de build's
+``on_post_build``). The sources are loaded and checked once per change of
+their files, not once per language.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from kakehashi import pages
+from kakehashi.build_state import BuildState
+from kakehashi.problems import SourceProblems
+
+log = logging.getLogger("mkdocs.hooks.kakehashi")
+state = BuildState()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    state.serving = command == "serve"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    try:
+        state.load(root, config.extra.get("operator") or {})
+    except SourceProblems as error:
+        if state.serving and state.site is not None:
+            # Keep serving the last good pages, with the problems shown on each.
+            log.error(error.report())
+        else:
+            raise PluginError(error.report()) from None
+    return config
+
+
+@event_priority(-50)  # before static-i18n (-100), which turns the placeholders into pages
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for key in state.site.page_keys():
+        for lang in pages.LANGUAGES:
+            uri = pages.placeholder_uri(key, lang)
+            files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls))
+    return files
+
+
+@event_priority(-150)  # after static-i18n (-100) has picked one file per page and language
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    for file in files.documentation_pages():
+        parsed = pages.split_placeholder_uri(file.src_uri)
+        if parsed:
+            key, lang = parsed
+            file.content_string = state.site.markdown(key, lang)
+    return nav
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    parsed = pages.split_placeholder_uri(page.file.src_uri)
+    if parsed:
+        context["kakehashi_alternates"] = pages.alternates(config.site_url, parsed[0])
+    context["kakehashi_problems"] = state.problems_text()
+    return context
+
+
+@event_priority(0)  # before static-i18n (-100) starts the next language's build
+def on_post_build(config: MkDocsConfig) -> None:
+    # Every language build writes the site's root 404.html; keep the default one there.
+    state.place_not_found_page(Path(config.site_dir), config.theme.get("language"))
