@@ -3,12 +3,12 @@
 mkdocs-static-i18n builds one language after another, calling every event
 once per language (the ja and en builds run inside the de build's
 ``on_post_build``). The sources are loaded and checked once per change of
-their files, not once per language.
+their files, not once per language. ``mkdocs serve`` executes this file anew
+for every rebuild, so what must last lives in ``kakehashi.build_state``.
 """
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,11 +19,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from kakehashi import pages
-from kakehashi.build_state import BuildState
+from kakehashi.build_state import STATE as state
 from kakehashi.problems import SourceProblems
-
-log = logging.getLogger("mkdocs.hooks.kakehashi")
-state = BuildState()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -35,11 +32,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         state.load(root, config.extra.get("operator") or {})
     except SourceProblems as error:
-        if state.serving and state.site is not None:
-            # Keep serving the last good pages, with the problems shown on each.
-            log.error(error.report())
-        else:
-            raise PluginError(error.report()) from None
+        raise PluginError(error.report()) from None
     return config
 
 

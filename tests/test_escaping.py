@@ -42,6 +42,7 @@ def test_markup_in_data_stays_text(text: str) -> None:
         assert tag not in html, html
     # The visible text is the original text.
     import html as html_module
+
     visible = html_module.unescape(html.removeprefix("<p>").removesuffix("</p>"))
     assert visible == " ".join(text.split())
 

@@ -40,65 +40,119 @@ def test_the_shipped_data_is_valid() -> None:
     ("file", "old", "new", "expected"),
     [
         # wrong type: a YAML 1.1 boolean where text is expected
-        ("cycling.yml", "start: {de: Tsuchiura,", "start: {de: no,",
-         "data/cycling.yml:6:15: test-route.start.de: expected text, found 'no', which YAML "
-         "reads as false (yes/no); put it in quotes: \"no\""),
+        (
+            "cycling.yml",
+            "start: {de: Tsuchiura,",
+            "start: {de: no,",
+            "data/cycling.yml:6:15: test-route.start.de: expected text, found 'no', which YAML "
+            'reads as false (yes/no); put it in quotes: "no"',
+        ),
         # octal-looking number
-        ("disaster-prevention.yml", "de: Teststraße 1,", "de: 012345,",
-         "data/disaster-prevention.yml:6:17: test-shelter.address.de: expected text, found "
-         "'012345', which YAML reads as the number 5349; put it in quotes: \"012345\""),
+        (
+            "disaster-prevention.yml",
+            "de: Teststraße 1,",
+            "de: 012345,",
+            "data/disaster-prevention.yml:6:17: test-shelter.address.de: expected text, found "
+            "'012345', which YAML reads as the number 5349; put it in quotes: \"012345\"",
+        ),
         # unquoted date
-        ("cycling.yml", 'updated: "2026-11-27"', "updated: 2026-11-27",
-         "data/cycling.yml:17:12: test-route.updated: expected text, found the unquoted date "
-         "2026-11-27; put it in quotes: \"2026-11-27\""),
+        (
+            "cycling.yml",
+            'updated: "2026-11-27"',
+            "updated: 2026-11-27",
+            "data/cycling.yml:17:12: test-route.updated: expected text, found the unquoted date "
+            '2026-11-27; put it in quotes: "2026-11-27"',
+        ),
         # missing required field
-        ("disaster-prevention.yml", "  kind: crisis-centre\n", "",
-         "data/disaster-prevention.yml:2:3: test-shelter.kind: the required field 'kind' is "
-         "missing"),
+        (
+            "disaster-prevention.yml",
+            "  kind: crisis-centre\n",
+            "",
+            "data/disaster-prevention.yml:2:3: test-shelter.kind: the required field 'kind' is missing",
+        ),
         # unknown field
-        ("ecosystem.yml", "  status: planned", "  status: planned\n  colour: red",
-         "data/ecosystem.yml:6:3: test-centre.colour: unknown field 'colour'; allowed here: "),
+        (
+            "ecosystem.yml",
+            "  status: planned",
+            "  status: planned\n  colour: red",
+            "data/ecosystem.yml:6:3: test-centre.colour: unknown field 'colour'; allowed here: ",
+        ),
         # unknown language key
-        ("projects.yml", "title: {de: Testbesuch,", "title: {fr: Visite, de: Testbesuch,",
-         "data/projects.yml:7:11: test-visit.title.fr: unknown language 'fr'; languages are "
-         "de, ja and en"),
+        (
+            "projects.yml",
+            "title: {de: Testbesuch,",
+            "title: {fr: Visite, de: Testbesuch,",
+            "data/projects.yml:7:11: test-visit.title.fr: unknown language 'fr'; languages are de, ja and en",
+        ),
         # unsafe URL scheme
-        ("ecosystem.yml", "https://example.org/zentrum", "javascript:alert(1)",
-         "data/ecosystem.yml:12:13: test-centre.sources[1].url: only web addresses starting "
-         "with https:// or http://, or mailto:, are allowed"),
+        (
+            "ecosystem.yml",
+            "https://example.org/zentrum",
+            "javascript:alert(1)",
+            "data/ecosystem.yml:12:13: test-centre.sources[1].url: only web addresses starting "
+            "with https:// or http://, or mailto:, are allowed",
+        ),
         # unknown city reference
-        ("cycling.yml", "city: tsukuba", "city: osaka",
-         "data/cycling.yml:3:9: test-route.city: unknown city 'osaka'; cities are defined in "
-         "data/cities.yml: bochum, tsukuba"),
+        (
+            "cycling.yml",
+            "city: tsukuba",
+            "city: osaka",
+            "data/cycling.yml:3:9: test-route.city: unknown city 'osaka'; cities are defined in "
+            "data/cities.yml: bochum, tsukuba",
+        ),
         # coordinates out of range
-        ("cycling.yml", "lat: 36.0779222", "lat: 136.0779222",
-         "data/cycling.yml:14:19: test-route.location.lat: 136.0779222 is out of range "
-         "(allowed: -90 to 90)"),
+        (
+            "cycling.yml",
+            "lat: 36.0779222",
+            "lat: 136.0779222",
+            "data/cycling.yml:14:19: test-route.location.lat: 136.0779222 is out of range "
+            "(allowed: -90 to 90)",
+        ),
         # bad id
-        ("disaster-prevention.yml", "id: test-shelter", "id: Test_Shelter",
-         "data/disaster-prevention.yml:2:7: Test_Shelter.id: use lowercase letters a–z, digits and "
-         "single hyphens, e.g. ring-ring-road (found 'Test_Shelter')"),
+        (
+            "disaster-prevention.yml",
+            "id: test-shelter",
+            "id: Test_Shelter",
+            "data/disaster-prevention.yml:2:7: Test_Shelter.id: use lowercase letters a–z, digits and "
+            "single hyphens, e.g. ring-ring-road (found 'Test_Shelter')",
+        ),
         # a date that is not in the calendar
-        ("projects.yml", '"2025-04-24"', '"2025-02-30"',
-         "data/projects.yml:5:13: test-visit.date_end: '2025-02-30' is not a calendar date"),
+        (
+            "projects.yml",
+            '"2025-04-24"',
+            '"2025-02-30"',
+            "data/projects.yml:5:13: test-visit.date_end: '2025-02-30' is not a calendar date",
+        ),
         # date in the wrong form
-        ("projects.yml", 'date: "2025-04-22"', 'date: "22.04.2025"',
-         "data/projects.yml:4:9: test-visit.date: write \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\" "
-         "in quotes, e.g. \"2019-11-25\" (found '22.04.2025')"),
+        (
+            "projects.yml",
+            'date: "2025-04-22"',
+            'date: "22.04.2025"',
+            'data/projects.yml:4:9: test-visit.date: write "YYYY-MM-DD", "YYYY-MM" or "YYYY" '
+            "in quotes, e.g. \"2019-11-25\" (found '22.04.2025')",
+        ),
         # duplicate key
-        ("cycling.yml", "  kind: route-section\n", "  kind: route-section\n  kind: route\n",
-         "data/cycling.yml:5:3: [1].kind: 'kind' is given twice in the same place "
-         "(first on line 4); keep one"),
+        (
+            "cycling.yml",
+            "  kind: route-section\n",
+            "  kind: route-section\n  kind: route\n",
+            "data/cycling.yml:5:3: [1].kind: 'kind' is given twice in the same place "
+            "(first on line 4); keep one",
+        ),
         # tab indentation
-        ("disaster-prevention.yml", "  kind: crisis-centre", "\tkind: crisis-centre",
-         "data/disaster-prevention.yml:4:1: a tab character: YAML indentation must use "
-         "spaces, not tabs"),
+        (
+            "disaster-prevention.yml",
+            "  kind: crisis-centre",
+            "\tkind: crisis-centre",
+            "data/disaster-prevention.yml:4:1: a tab character: YAML indentation must use spaces, not tabs",
+        ),
         # no sources
-        ("disaster-prevention.yml",
-         '  sources:\n    - {url: "https://example.org/kiez", title: KIEZ, lang: de}\n',
-         "  sources: []\n",
-         "data/disaster-prevention.yml:9:12: test-shelter.sources: at least one entry is "
-         "needed"),
+        (
+            "disaster-prevention.yml",
+            '  sources:\n    - {url: "https://example.org/kiez", title: KIEZ, lang: de}\n',
+            "  sources: []\n",
+            "data/disaster-prevention.yml:9:12: test-shelter.sources: at least one entry is needed",
+        ),
     ],
 )
 def test_problem_is_located_and_explained(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,20 +37,24 @@ class BuildState:
     def load(self, root: Path, operator: Mapping[str, Any]) -> None:
         """Load the sources unless they are unchanged since the last load.
 
-        Raises :class:`SourceProblems`; the last good site stays in ``site``.
+        Raises :class:`SourceProblems`, except while serving with a good site
+        from before: then that site stays, the problems are printed once and
+        shown on every page until they are fixed.
         """
         current = fingerprint(root, operator)
-        if current == self._fingerprint:
-            if self.problems:
-                raise self.problems
-            return
-        self._fingerprint = current
-        try:
-            self.site = load_site(root, operator)
-            self.problems = None
-        except SourceProblems as error:
-            self.problems = error
-            raise
+        if current != self._fingerprint:
+            self._fingerprint = current
+            try:
+                self.site = load_site(root, operator)
+                self.problems = None
+            except SourceProblems as error:
+                self.problems = error
+                if self.serving and self.site is not None:
+                    # Not through MkDocs' logger: in strict mode an error there
+                    # would abort the rebuild and leave the browser without a page.
+                    print(f"ERROR    -  {error.report()}", file=sys.stderr)
+        if self.problems and not (self.serving and self.site is not None):
+            raise self.problems
 
     def problems_text(self) -> list[str]:
         return [str(problem) for problem in self.problems.problems] if self.problems else []
@@ -67,3 +72,8 @@ class BuildState:
         root_page.replace(target)
         if self._default_not_found is not None:
             root_page.write_bytes(self._default_not_found)
+
+
+# One per process: kept across the per-language builds and across the
+# rebuilds of `mkdocs serve`, which load the hook module afresh each time.
+STATE = BuildState()

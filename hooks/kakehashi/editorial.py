@@ -50,10 +50,15 @@ def load_content(root: Path, directive_names: set[str]) -> tuple[dict[str, Edito
                 if match.group(1) not in directive_names:
                     line = text.count("\n", 0, match.start()) + 1
                     known = ", ".join(sorted(directive_names))
-                    problems.append(Problem(
-                        display, line, 1, "",
-                        f"unknown marker 'kakehashi:{match.group(1)}'; known markers: {known}",
-                    ))
+                    problems.append(
+                        Problem(
+                            display,
+                            line,
+                            1,
+                            "",
+                            f"unknown marker 'kakehashi:{match.group(1)}'; known markers: {known}",
+                        )
+                    )
             if not _TITLE.search(_FRONT_MATTER.sub("", text, count=1)):
                 problems.append(Problem(display, 1, 1, "", "the page has no title line ('# Title')"))
             page = pages.setdefault(key, EditorialPage(key))

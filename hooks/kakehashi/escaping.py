@@ -16,7 +16,7 @@ import re
 _ALWAYS = set("\\`*_[]{}<>&|~^=!#+$:")
 # Harmless inside a line but syntax at the start of one (lists, rules, quotes).
 _LINE_START = set("-.()'\"%@/;?,")
-_ORDERED_LIST = re.compile(r"^(\d+)([.)])")
+_ORDERED_LIST = re.compile(r"^(\d+)([.)])(?=\s|$)")
 
 
 def _encode(char: str) -> str:

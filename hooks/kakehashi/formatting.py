@@ -20,7 +20,7 @@ def number(value: float, lang: str) -> str:
 
 
 def partial_date(text: str, lang: str) -> str:
-    """"2025-04-23" → "23. April 2025" / "2025年4月23日" / "April 23, 2025"; month or
+    """ "2025-04-23" → "23. April 2025" / "2025年4月23日" / "April 23, 2025"; month or
     year alone where the source gives no more."""
     parsed = parse_partial_date(text)
     if parsed is None:
@@ -48,9 +48,7 @@ def quantity(value: Mapping[str, Any], lang: str) -> str:
     """{value: 180, unit: km, approximate: true} → "ca. 180 km" / "約180 km" / "about 180 km"."""
     amount = number(value["value"], lang)
     if "max" in value:
-        amount = term(VALUE_WORDS, "range", lang).format(
-            low=amount, high=number(value["max"], lang)
-        )
+        amount = term(VALUE_WORDS, "range", lang).format(low=amount, high=number(value["max"], lang))
     text = f"{amount}\u00a0{_UNITS[value['unit']]}"
     if value.get("approximate"):
         text = term(VALUE_WORDS, "approximately", lang).format(value=text)

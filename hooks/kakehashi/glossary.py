@@ -70,7 +70,11 @@ KINDS: Terms = {
         "en": "Economic development",
     },
     "health-campus": {"de": "Gesundheitscampus", "ja": "ヘルスキャンパス", "en": "Health campus"},
-    "technology-centre": {"de": "Technologiezentrum", "ja": "テクノロジーセンター", "en": "Technology centre"},
+    "technology-centre": {
+        "de": "Technologiezentrum",
+        "ja": "テクノロジーセンター",
+        "en": "Technology centre",
+    },
     # cycling
     "route": {"de": "Radweg", "ja": "サイクリングロード", "en": "Cycle route"},
     "route-section": {"de": "Abschnitt", "ja": "区間", "en": "Route section"},

@@ -90,7 +90,8 @@ def _check_records(doc: YamlDocument, city_ids: set[str] | None) -> list[Problem
         if isinstance(record_id, str):
             if record_id in first_line_of_id:
                 problem(
-                    (index, "id"), f"{label}.id",
+                    (index, "id"),
+                    f"{label}.id",
                     f"the id '{record_id}' is already used on line {first_line_of_id[record_id]};"
                     " ids must be unique in a file",
                 )
@@ -100,7 +101,8 @@ def _check_records(doc: YamlDocument, city_ids: set[str] | None) -> list[Problem
         if city_ids is not None and isinstance(city, str) and city not in city_ids:
             known = ", ".join(sorted(c for c in city_ids if isinstance(c, str)))
             problem(
-                (index, "city"), f"{label}.city",
+                (index, "city"),
+                f"{label}.city",
                 f"unknown city '{city}'; cities are defined in data/cities.yml: {known}",
             )
         for field in ("date", "date_end", "opened", "updated"):
@@ -120,7 +122,8 @@ def _check_records(doc: YamlDocument, city_ids: set[str] | None) -> list[Problem
                 low = quantity.get("value")
                 if isinstance(low, (int, float)) and quantity["max"] <= low:
                     problem(
-                        (index, field, "max"), f"{label}.{field}.max",
+                        (index, field, "max"),
+                        f"{label}.{field}.max",
                         "the upper end of the range must be larger than value",
                     )
     return problems

@@ -93,9 +93,7 @@ def link(text_markdown: str, from_key: str, to_key: str) -> str:
 def external_link(url: str, title: str, lang: str, page_lang: str) -> str:
     """A link to a source; its title keeps the language of the cited page."""
     lang_attrs = f' hreflang="{lang}"' + (f' lang="{lang}"' if lang != page_lang else "")
-    return (
-        f'<a href="{escaping.attribute(url)}"{lang_attrs}>{escaping.inline(title)}</a>'
-    )
+    return f'<a href="{escaping.attribute(url)}"{lang_attrs}>{escaping.inline(title)}</a>'
 
 
 def definition_list(items: list[tuple[str, str]]) -> str:

@@ -31,15 +31,14 @@ def render_record(data: Data, section: str, record: Record, lang: str) -> str:
     return page(front, title, writer.notice(), blocks)
 
 
-def _key_facts(
-    data: Data, section: str, record: Record, writer: PageWriter
-) -> list[tuple[str, str]]:
+def _key_facts(data: Data, section: str, record: Record, writer: PageWriter) -> list[tuple[str, str]]:
     lang = writer.lang
     label = lambda name: term(LABELS, name, lang)  # noqa: E731 - a local shorthand
     facts: list[tuple[str, str]] = []
     if section == "projects":
-        facts.append((label("date"), escaping.inline(
-            formatting.period(record["date"], record.get("date_end"), lang))))
+        facts.append(
+            (label("date"), escaping.inline(formatting.period(record["date"], record.get("date_end"), lang)))
+        )
     facts.append((label("kind"), escaping.inline(term(KINDS, record["kind"], lang))))
     facts.append((label("city"), writer.inline(data.cities[record["city"]]["name"])))
     if "status" in record:
@@ -88,6 +87,7 @@ def _sources(record: Record, lang: str) -> str:
 
 # --- section index pages ---------------------------------------------------
 
+
 def sorted_records(data: Data, section: str, lang: str) -> list[Record]:
     """Projects newest first; other sections by title in the reader's language."""
     records = data.sections[section]
@@ -111,7 +111,7 @@ def render_section_index(data: Data, section: str, lang: str) -> str:
             if in_city:
                 cards = _cards(data, section, in_city, writer, key)
                 heading = f"## {writer.inline(city['name'])}"
-                groups.append(f'<section markdown>\n\n{heading}\n\n{cards}\n\n</section>')
+                groups.append(f"<section markdown>\n\n{heading}\n\n{cards}\n\n</section>")
         body = '<div class="kk-compare" markdown>\n\n' + "\n\n".join(groups) + "\n\n</div>"
     intro = escaping.inline(term(SECTION_INTROS, section, lang))
     title = term(SECTIONS, section, lang)

@@ -112,7 +112,7 @@ def _value_message(doc: YamlDocument, path: tuple, error: ValidationError) -> st
         words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
         message = f"expected {words}, found {_describe(value, plain)}"
         if "string" in expected and not isinstance(value, (dict, list)) and value is not None:
-            message += f"; put it in quotes: \"{plain if plain is not None else value}\""
+            message += f'; put it in quotes: "{plain if plain is not None else value}"'
         return message
     if custom and kind in ("pattern", "minLength", "maxLength", "format"):
         return f"{custom} (found {_describe(value, plain)})"

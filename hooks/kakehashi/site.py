@@ -69,7 +69,10 @@ def load_site(root: Path, operator: Mapping[str, Any] | None = None) -> Site:
         if section in SECTIONS:
             problems += [
                 Problem(
-                    file, 1, 1, "",
+                    file,
+                    1,
+                    1,
+                    "",
                     f"pages under '{section}/' are generated from data/{section}.yml; "
                     "move this page to another folder",
                 )

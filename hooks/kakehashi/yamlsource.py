@@ -84,7 +84,8 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path_, depth: int = 0) -> Any:
         if id(node) in self._seen:
             self.problem(
-                node.start_mark, path,
+                node.start_mark,
+                path,
                 "anchors and aliases (&name, *name) are not supported here: write the value out",
             )
             return None
@@ -111,7 +112,8 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
                 text = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
                 self.problem(
-                    key_node.start_mark, path,
+                    key_node.start_mark,
+                    path,
                     f"field names must be plain words; '{text}' is read as another kind of value",
                 )
                 continue
@@ -120,13 +122,14 @@ class _Builder:
             if key in result or key_path in self.doc.key_positions:
                 first_line = self.doc.key_positions[key_path][0]
                 self.problem(
-                    key_node.start_mark, key_path,
-                    f"'{key}' is given twice in the same place (first on line {first_line}); "
-                    "keep one",
+                    key_node.start_mark,
+                    key_path,
+                    f"'{key}' is given twice in the same place (first on line {first_line}); keep one",
                 )
                 continue
             self.doc.key_positions[key_path] = (
-                key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                key_node.start_mark.line + 1,
+                key_node.start_mark.column + 1,
             )
             result[key] = self.build(value_node, key_path, depth + 1)
         return result
@@ -163,7 +166,10 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument, list[Problem
         line, column = _line_col_of_offset(data, error.start)
         return YamlDocument(display_name, None), [
             Problem(
-                display_name, line, column, "",
+                display_name,
+                line,
+                column,
+                "",
                 f"the file is not UTF-8 text (byte 0x{data[error.start]:02x}); "
                 "save it with the encoding UTF-8",
             )
@@ -181,9 +187,7 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument, list[Problem
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return builder.doc, [Problem(display_name, line, column, "", message)]
     except RecursionError:
-        return builder.doc, [
-            Problem(display_name, 1, 1, "", f"values are nested more than {MAX_DEPTH} deep")
-        ]
+        return builder.doc, [Problem(display_name, 1, 1, "", f"values are nested more than {MAX_DEPTH} deep")]
     if node is None:
         return builder.doc, [Problem(display_name, 1, 1, "", "the file is empty")]
     builder.doc.value = builder.build(node, ())

@@ -1,0 +1,30 @@
+# Two commands set everything up on a fresh machine:
+#   make serve   build the site from the shipped data and serve it with live reload
+#   make test    lint and run the test suite (builds the real site)
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint clean
+
+$(BIN)/mkdocs: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+serve: $(BIN)/mkdocs
+	$(BIN)/mkdocs serve
+
+build: $(BIN)/mkdocs
+	$(BIN)/mkdocs build --strict
+
+lint: $(BIN)/mkdocs
+	$(BIN)/ruff check hooks tests
+
+test: lint
+	$(BIN)/pytest
+
+clean:
+	rm -rf site $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,261 @@
+"""Full builds with ``mkdocs build --strict``: the public contracts on the real output."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from conftest import ROOT, run_mkdocs_build
+from kakehashi.loader import SECTIONS, load_data
+
+SITE_URL = "https://bochum-tsukuba.example.org/"
+LANG_PREFIX = {"de": "", "ja": "ja/", "en": "en/"}
+
+
+class Page(HTMLParser):
+    """The parts of a built page the tests look at."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.html_lang = None
+        self.alternates: dict[str, str] = {}
+        self.switcher: dict[str, str] = {}
+        self.resources: list[str] = []  # URLs loaded without the reader asking
+        self.ids: list[str] = []
+        self.nav_links: list[str] = []
+        self._in_nav = 0
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "html":
+            self.html_lang = a.get("lang")
+        if tag == "link" and a.get("rel") == "alternate" and a.get("hreflang"):
+            self.alternates[a["hreflang"]] = a["href"]
+        if tag == "a" and "md-select__link" in (a.get("class") or ""):
+            self.switcher[a["hreflang"]] = a["href"]
+        if tag == "link" and a.get("rel") in ("stylesheet", "preconnect", "icon", "preload"):
+            self.resources.append(a["href"])
+        if tag in ("script", "img", "iframe", "source", "audio", "video") and a.get("src"):
+            self.resources.append(a["src"])
+        if a.get("id"):
+            self.ids.append(a["id"])
+        if tag == "nav" and "md-nav--primary" in (a.get("class") or ""):
+            self._in_nav += 1
+        if self._in_nav and tag == "a" and "md-nav__link" in (a.get("class") or ""):
+            self.nav_links.append(a.get("href"))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav" and self._in_nav:
+            self._in_nav -= 1
+
+
+def page_file(site: Path, lang: str, path: str) -> Path:
+    return site / LANG_PREFIX[lang] / path / "index.html"
+
+
+def read_page(site: Path, lang: str, path: str) -> Page:
+    file = page_file(site, lang, path)
+    assert file.is_file(), f"missing page {file}"
+    return Page(file.read_text("utf-8"))
+
+
+DATA = load_data(ROOT)
+RECORD_PATHS = [f"{section}/{record['id']}" for section in SECTIONS for record in DATA.sections[section]]
+
+
+def test_every_record_has_a_page_in_every_language(built_site: Path) -> None:
+    for path in RECORD_PATHS:
+        for lang in LANG_PREFIX:
+            page = read_page(built_site, lang, path)
+            assert page.html_lang == lang, path
+
+
+def test_switcher_leads_to_the_same_record(built_site: Path) -> None:
+    for path in RECORD_PATHS + [f"{s}" for s in SECTIONS] + ["partnership", "about"]:
+        for lang in LANG_PREFIX:
+            page = read_page(built_site, lang, path)
+            here = page_file(built_site, lang, path).parent
+            assert set(page.switcher) == {"de", "ja", "en"}
+            for other, href in page.switcher.items():
+                target = (here / href).resolve()
+                assert target == page_file(built_site, other, path).parent.resolve(), (
+                    f"{lang}/{path}: switcher to {other} goes to {href}"
+                )
+
+
+def test_hreflang_alternates_are_absolute_with_x_default(built_site: Path) -> None:
+    for path in [*RECORD_PATHS, "partnership"]:
+        for lang in LANG_PREFIX:
+            page = read_page(built_site, lang, path)
+            expected = {other: f"{SITE_URL}{prefix}{path}/" for other, prefix in LANG_PREFIX.items()}
+            expected["x-default"] = f"{SITE_URL}{path}/"
+            assert page.alternates == expected
+    home = read_page(built_site, "ja", "")
+    assert home.alternates["x-default"] == SITE_URL
+    assert home.alternates["ja"] == f"{SITE_URL}ja/"
+
+
+def test_sitemap_lists_every_page_with_its_alternates(built_site: Path) -> None:
+    sitemap = (built_site / "sitemap.xml").read_text("utf-8")
+    for path in RECORD_PATHS:
+        for prefix in LANG_PREFIX.values():
+            assert f"<loc>{SITE_URL}{prefix}{path}/</loc>" in sitemap
+    record = RECORD_PATHS[0]
+    block = re.search(
+        rf"<url>\s*<loc>{re.escape(SITE_URL + 'ja/' + record)}/</loc>.*?</url>", sitemap, re.DOTALL
+    )
+    assert block, "record missing from the sitemap"
+    for lang, prefix in LANG_PREFIX.items():
+        assert f'hreflang="{lang}" href="{SITE_URL}{prefix}{record}/"' in block.group(0)
+
+
+def test_nav_holds_section_index_pages_not_records(built_site: Path) -> None:
+    page = read_page(built_site, "en", RECORD_PATHS[0])
+    targets = {
+        (page_file(built_site, "en", RECORD_PATHS[0]).parent / href).resolve()
+        for href in page.nav_links
+        if href
+    }
+    sections = {(built_site / "en" / s).resolve() for s in SECTIONS}
+    assert sections <= targets
+    records = {(built_site / "en" / p).resolve() for p in RECORD_PATHS}
+    assert not records & targets
+
+
+def test_nothing_is_loaded_from_a_third_party(built_site: Path) -> None:
+    host = urlsplit(SITE_URL).netloc
+    for file in built_site.rglob("*.html"):
+        page = Page(file.read_text("utf-8"))
+        for url in page.resources:
+            parts = urlsplit(url)
+            assert not parts.netloc or parts.netloc == host, f"{file}: loads {url}"
+    for css in built_site.rglob("*.css"):
+        assert not re.search(r"@import\s+url\(\s*['\"]?https?:|fonts\.googleapis", css.read_text()), css
+
+
+def test_japanese_headings_get_readable_ids(built_site: Path) -> None:
+    page = read_page(built_site, "ja", "partnership")
+    assert "年表" in page.ids
+    assert not [i for i in page.ids if re.fullmatch(r"_\d+", i)]
+
+
+def test_every_record_page_shows_sources_and_last_checked(built_site: Path) -> None:
+    words = {"de": "Zuletzt geprüft", "ja": "最終確認日", "en": "Last checked"}
+    for section in SECTIONS:
+        for record in DATA.sections[section]:
+            for lang in LANG_PREFIX:
+                html = page_file(built_site, lang, f"{section}/{record['id']}").read_text("utf-8")
+                assert words[lang] in html
+                for source in record["sources"]:
+                    assert f'href="{source["url"].replace("&", "&amp;")}"' in html
+
+
+def test_not_found_pages_per_language(built_site: Path) -> None:
+    assert Page((built_site / "404.html").read_text("utf-8")).html_lang == "de"
+    for lang in ("ja", "en"):
+        assert Page((built_site / lang / "404.html").read_text("utf-8")).html_lang == lang
+
+
+# --- builds of changed copies ----------------------------------------------
+
+
+def edit_records(project: Path, section: str, change) -> None:
+    path = project / "data" / f"{section}.yml"
+    records = yaml.safe_load(path.read_text("utf-8"))
+    change(records)
+    path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+def test_markup_in_data_is_shipped_escaped(project_copy: Path, tmp_path: Path) -> None:
+    attack = '<script>alert("x")</script><img src=x onerror=alert(1)> *bold* [l](javascript:x)'
+
+    def inject(records: list[dict]) -> None:
+        records[0]["title"]["en"] = "Title " + attack
+        records[0]["summary"]["en"] = attack
+        records[0]["body"] = {"en": attack + "\n\n" + attack}
+
+    edit_records(project_copy, "cycling", inject)
+    site = tmp_path / "site"
+    result = run_mkdocs_build(project_copy, site)
+    assert result.returncode == 0, result.stderr
+    record = DATA.sections["cycling"][0]["id"]
+    html = page_file(site, "en", f"cycling/{record}").read_text("utf-8")
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert "<strong>bold" not in html and "<em>bold" not in html
+    assert 'href="javascript' not in html
+    assert "&lt;script&gt;alert" in html  # the text is still there, as text
+    title = re.search(r"<title>(.*?)</title>", html, re.DOTALL).group(1)
+    assert "<" not in title
+    index = page_file(site, "en", "cycling").read_text("utf-8")
+    assert "<script>alert" not in index
+
+
+def test_missing_translation_falls_back_with_notice_and_lang(project_copy: Path, tmp_path: Path) -> None:
+    def drop_japanese(records: list[dict]) -> None:
+        for field in ("title", "summary", "body"):
+            records[0].get(field, {}).pop("ja", None)
+
+    edit_records(project_copy, "ecosystem", drop_japanese)
+    (project_copy / "content" / "ja" / "about.md").unlink()
+    site = tmp_path / "site"
+    result = run_mkdocs_build(project_copy, site)
+    assert result.returncode == 0, result.stderr
+    record = DATA.sections["ecosystem"][0]
+    html = page_file(site, "ja", f"ecosystem/{record['id']}").read_text("utf-8")
+    assert "未翻訳の部分があります" in html
+    assert '<div lang="en">' in html
+    # the notice comes right after the title
+    assert html.index("</h1>") < html.index("未翻訳の部分があります") < html.index('<div lang="en">')
+    about = page_file(site, "ja", "about").read_text("utf-8")
+    assert '<span lang="en">' in about and '<div lang="en">' in about
+    assert "未翻訳の部分があります" in about
+    german = page_file(site, "de", f"ecosystem/{record['id']}").read_text("utf-8")
+    assert "Noch nicht übersetzt" not in german
+
+
+def test_bad_data_stops_the_build_with_located_errors(project_copy: Path, tmp_path: Path) -> None:
+    path = project_copy / "data" / "cycling.yml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("kind: route", "kind: no", 1).replace('updated: "', "updated: ", 1))
+    projects = project_copy / "data" / "projects.yml"
+    projects.write_text(projects.read_text("utf-8") + "- id: x\n  id: y\n")
+    site = tmp_path / "site"
+    result = run_mkdocs_build(project_copy, site)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert re.search(r"data/cycling\.yml:\d+:\d+: [a-z0-9-]+\.kind: ", result.stderr), result.stderr
+    assert re.search(r"data/projects\.yml:\d+:\d+: ", result.stderr)
+    assert not site.exists() or not any(site.iterdir())
+
+
+def test_bad_data_leaves_a_previous_build_untouched(project_copy: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert run_mkdocs_build(project_copy, site).returncode == 0
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    (project_copy / "data" / "cities.yml").write_text("- id: [unclosed\n")
+    result = run_mkdocs_build(project_copy, site)
+    assert result.returncode != 0
+    assert "data/cities.yml:" in result.stderr
+    after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_operator_details_come_from_the_settings(project_copy: Path, tmp_path: Path) -> None:
+    config = project_copy / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    text = text.replace('    name: ""', '    name: "Muster <GmbH>"').replace(
+        '    email: ""', '    email: "info@example.org"'
+    )
+    config.write_text(text, "utf-8")
+    site = tmp_path / "site"
+    result = run_mkdocs_build(project_copy, site)
+    assert result.returncode == 0, result.stderr
+    html = page_file(site, "en", "about").read_text("utf-8")
+    assert "Muster &lt;GmbH&gt;" in html or "Muster &#60;GmbH&#62;" in html
+    assert 'href="mailto:info@example.org"' in html
