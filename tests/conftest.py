@@ -16,6 +16,7 @@ PROJECT_PARTS = ("mkdocs.yml", "data", "content", "docs", "hooks", "overrides")
 
 def copy_project(target: Path) -> Path:
     """A copy of the project's sources (not its build output) to change in a test."""
+    target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():

@@ -1,0 +1,72 @@
+"""The editor loop: ``mkdocs serve`` rebuilds once per edit and survives a broken edit."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import ROOT
+
+from kakehashi.loader import load_data
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, predicate, timeout: float = 60) -> str:
+    deadline = time.monotonic() + timeout
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                last = response.read().decode("utf-8")
+            if predicate(last):
+                return last
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"timed out waiting for {url}; last page:\n{last[:500]}")
+
+
+def test_serve_shows_problems_and_recovers(project_copy: Path, tmp_path: Path) -> None:
+    port = free_port()
+    log_path = tmp_path / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project_copy,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        record = load_data(ROOT).sections["cycling"][0]
+        url = f"http://127.0.0.1:{port}/ja/cycling/{record['id']}/"
+        wait_for(url, lambda html: record["title"]["ja"] in html)
+
+        data = project_copy / "data" / "cycling.yml"
+        good = data.read_text("utf-8")
+        data.write_text(good.replace(f"kind: {record['kind']}", "kind: no", 1), "utf-8")
+        broken = wait_for(url, lambda html: "kk-problems" in html)
+        assert "data/cycling.yml:" in broken and ".kind:" in broken
+        assert record["title"]["ja"] in broken  # the last good page is still there
+
+        data.write_text(good, "utf-8")
+        wait_for(url, lambda html: "kk-problems" not in html)
+        time.sleep(1.5)  # let a spurious extra rebuild show up, if there were one
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    log_text = log_path.read_text("utf-8")
+    assert "Traceback" not in log_text
+    assert log_text.count("Detected file changes") == 2, log_text
+    assert log_text.count("Building documentation...") == 3, log_text
