@@ -11,7 +11,6 @@ import urllib.request
 from pathlib import Path
 
 from conftest import ROOT
-
 from kakehashi.loader import load_data
 
 
