@@ -63,7 +63,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     return context
 
 
-@event_priority(0)  # before static-i18n (-100) starts the next language's build
-def on_post_build(config: MkDocsConfig) -> None:
-    # Every language build writes the site's root 404.html; keep the default one there.
-    state.place_not_found_page(Path(config.site_dir), config.theme.get("language"))
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    # Every language build renders the theme's 404.html to the site's root; keep
+    # the default language's there and put each other language's in its folder.
+    if template_name != "404.html":
+        return output
+    return state.place_not_found_page(output, Path(config.site_dir), config.theme.get("language"))

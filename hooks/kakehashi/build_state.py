@@ -32,7 +32,7 @@ class BuildState:
     site: Site | None = None
     problems: SourceProblems | None = None
     _fingerprint: tuple | None = None
-    _default_not_found: bytes | None = field(default=None, repr=False)
+    _default_not_found: str | None = field(default=None, repr=False)
 
     def load(self, root: Path, operator: Mapping[str, Any]) -> None:
         """Load the sources unless they are unchanged since the last load.
@@ -59,19 +59,16 @@ class BuildState:
     def problems_text(self) -> list[str]:
         return [str(problem) for problem in self.problems.problems] if self.problems else []
 
-    def place_not_found_page(self, site_dir: Path, lang: str | None) -> None:
-        """Move a language's 404 page to its folder and keep the default one at the root."""
-        root_page = site_dir / "404.html"
-        if not root_page.is_file():
-            return
+    def place_not_found_page(self, page: str, site_dir: Path, lang: str | None) -> str:
+        """The 404 page to write at the site's root; a non-default language's own
+        404 page is written to its folder instead."""
         if lang in (None, DEFAULT_LANGUAGE):
-            self._default_not_found = root_page.read_bytes()
-            return
+            self._default_not_found = page
+            return page
         target = site_dir / lang / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        root_page.replace(target)
-        if self._default_not_found is not None:
-            root_page.write_bytes(self._default_not_found)
+        target.write_text(page, "utf-8")
+        return self._default_not_found if self._default_not_found is not None else page
 
 
 # One per process: kept across the per-language builds and across the

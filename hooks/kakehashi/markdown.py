@@ -98,7 +98,8 @@ def external_link(url: str, title: str, lang: str, page_lang: str) -> str:
 
 def definition_list(items: list[tuple[str, str]]) -> str:
     """Key facts as ``<dl>``; labels are glossary text, values already safe Markdown."""
-    return "\n\n".join(f"{escaping.inline(label)}\n:   {value}" for label, value in items)
+    entries = "\n\n".join(f"{escaping.inline(label)}\n:   {value}" for label, value in items)
+    return f'<div class="kk-facts" markdown>\n\n{entries}\n\n</div>'
 
 
 def page(front: str, title_markdown: str, notice: str, blocks: Iterable[str]) -> str:

@@ -79,9 +79,9 @@ def _sources(record: Record, lang: str) -> str:
         "- " + external_link(source["url"], source["title"], source["lang"], lang)
         for source in record["sources"]
     ]
-    checked = escaping.inline(
-        f"{term(LABELS, 'last_checked', lang)}: {formatting.partial_date(record['updated'], lang)}"
-    )
+    label = escaping.inline(term(LABELS, "last_checked", lang))
+    date = escaping.inline(formatting.partial_date(record["updated"], lang))
+    checked = f'{label}: <time datetime="{record["updated"]}">{date}</time>'
     return "\n".join([f"## {escaping.inline(term(LABELS, 'sources', lang))}", "", *items, "", checked])
 
 
