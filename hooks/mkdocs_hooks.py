@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -20,7 +21,10 @@ from mkdocs.structure.pages import Page
 
 from kakehashi import pages
 from kakehashi.build_state import STATE as state
+from kakehashi.glossary import ui_words
+from kakehashi.languages import DEFAULT_LANGUAGE
 from kakehashi.problems import SourceProblems
+from kakehashi.search import SearchIndexError, build_search_index
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -55,6 +59,12 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # Words the template overrides show, in the language of this build.
+    env.globals["kakehashi_words"] = ui_words(config.theme.get("language") or DEFAULT_LANGUAGE)
+    return env
+
+
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     parsed = pages.split_placeholder_uri(page.file.src_uri)
     if parsed:
@@ -69,3 +79,13 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     if template_name != "404.html":
         return output
     return state.place_not_found_page(output, Path(config.site_dir), config.theme.get("language"))
+
+
+@event_priority(-150)  # after static-i18n (-100), whose outer call builds the other languages
+def on_post_build(config: MkDocsConfig) -> None:
+    if config.plugins["i18n"].building:
+        return  # a single language's build inside the outer one; index once, at the end
+    try:
+        build_search_index(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None

@@ -134,6 +134,8 @@ LABELS: Terms = {
         "ja": "運営者情報は現在準備中です。",
         "en": "The operator's details are still to be added.",
     },
+    "search": {"de": "Suche", "ja": "検索", "en": "Search"},
+    "close": {"de": "Schließen", "ja": "閉じる", "en": "Close"},
     "operator_email": {"de": "E-Mail", "ja": "メール", "en": "E-mail"},
     "operator_phone": {"de": "Telefon", "ja": "電話", "en": "Phone"},
 }
@@ -159,6 +161,11 @@ ALL_TERM_TABLES: dict[str, Terms] = {
 def term(table: Terms, key: str, lang: str) -> str:
     """A glossary entry in ``lang``; every entry has all languages (tested)."""
     return table[key][lang]
+
+
+def ui_words(lang: str) -> dict[str, str]:
+    """Words of the page chrome (search dialog) for the template overrides."""
+    return {key: term(LABELS, key, lang) for key in ("search", "close")}
 
 
 def missing_translations() -> list[str]:

@@ -27,7 +27,7 @@ class PageWriter:
         text = escaping.inline(picked.text)
         if picked.is_fallback_for(self.lang):
             self.fallback_languages.add(picked.lang)
-            return f'<span lang="{picked.lang}">{text}</span>'
+            return f'<span lang="{picked.lang}" data-pagefind-ignore="all">{text}</span>'
         return text
 
     def paragraphs(self, texts: Mapping[str, str]) -> str:
@@ -54,12 +54,16 @@ def translation_notice(lang: str, fallback_languages: Iterable[str]) -> str:
     names = [term(LANGUAGE_NAMES, other, lang) for other in sorted(fallback_languages)]
     languages = term(LABELS, "language_joiner", lang).join(names)
     text = term(LABELS, "translation_notice", lang).format(languages=languages)
-    return admonition("info", term(LABELS, "translation_notice_title", lang), escaping.inline(text))
+    notice = admonition("info", term(LABELS, "translation_notice_title", lang), escaping.inline(text))
+    return f'<div data-pagefind-ignore="all" markdown>\n\n{notice}\n\n</div>'
 
 
 def fallback_block(markdown: str, lang: str) -> str:
-    """Markdown blocks in another language than the page, marked with their ``lang``."""
-    return f'<div lang="{lang}" markdown>\n\n{markdown}\n\n</div>'
+    """Markdown blocks in another language than the page, marked with their ``lang``.
+
+    Kept out of the search index: readers search in their own language.
+    """
+    return f'<div lang="{lang}" data-pagefind-ignore="all" markdown>\n\n{markdown}\n\n</div>'
 
 
 def admonition(kind: str, title: str, body: str) -> str:

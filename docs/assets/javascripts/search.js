@@ -1,0 +1,73 @@
+/* Site search with Pagefind: one index per language, built after the last
+   language (see hooks/mkdocs_hooks.py). The search UI (about 130 kB) is loaded
+   only when a reader opens the search, so pages stay light until then. */
+(function () {
+  "use strict";
+
+  var dialog = document.getElementById("kk-search");
+  var template = document.getElementById("kk-search-button");
+  var header = document.querySelector(".md-header__inner");
+  if (!dialog || !template || !header || !window.HTMLDialogElement) return;
+  /* Without JavaScript there is no search, so the button is added only here. */
+  var button = template.content.firstElementChild.cloneNode(true);
+  var switcher = header.querySelector(".md-header__option:has(.md-select)") ||
+    header.lastElementChild;
+  header.insertBefore(button, switcher);
+  /* Absolute, because Pagefind resolves it against its own script's URL. */
+  var bundle = new URL(dialog.getAttribute("data-bundle"), document.baseURI).href;
+  var loaded = null;
+
+  function load() {
+    if (loaded) return loaded;
+    loaded = new Promise(function (resolve, reject) {
+      var css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = bundle + "pagefind-ui.css";
+      document.head.appendChild(css);
+      var script = document.createElement("script");
+      script.src = bundle + "pagefind-ui.js";
+      script.onload = function () {
+        /* global PagefindUI */
+        new PagefindUI({
+          element: "#kk-search-ui",
+          bundlePath: bundle,
+          showImages: false,
+          showSubResults: true,
+          resetStyles: false,
+          autofocus: true
+        });
+        resolve();
+      };
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+    return loaded;
+  }
+
+  function open() {
+    if (!dialog.open) dialog.showModal();
+    load().then(function () {
+      var input = dialog.querySelector("input");
+      if (input) input.focus();
+    });
+  }
+
+  button.addEventListener("click", open);
+  dialog.addEventListener("click", function (event) {
+    if (event.target === dialog) dialog.close(); /* a click on the backdrop */
+  });
+  dialog.querySelector(".kk-search__close").addEventListener("click", function () {
+    dialog.close();
+  });
+
+  /* The keyboard shortcuts of Material's own search: f, s and /. */
+  document.addEventListener("keydown", function (event) {
+    if (dialog.open || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    if (event.key === "f" || event.key === "s" || event.key === "/") {
+      event.preventDefault();
+      open();
+    }
+  });
+})();
