@@ -135,6 +135,11 @@ LABELS: Terms = {
         "en": "The operator's details are still to be added.",
     },
     "search": {"de": "Suche", "ja": "検索", "en": "Search"},
+    "back_to_section": {
+        "de": "Alle Einträge im Bereich {section}",
+        "ja": "{section}の一覧へ戻る",
+        "en": "All entries in {section}",
+    },
     "close": {"de": "Schließen", "ja": "閉じる", "en": "Close"},
     "operator_email": {"de": "E-Mail", "ja": "メール", "en": "E-mail"},
     "operator_phone": {"de": "Telefon", "ja": "電話", "en": "Phone"},
@@ -145,6 +150,9 @@ VALUE_WORDS: Terms = {
     "approximately": {"de": "ca. {value}", "ja": "約{value}", "en": "about {value}"},
     "range": {"de": "{low}–{high}", "ja": "{low}～{high}", "en": "{low}–{high}"},
     "period": {"de": "{start} bis {end}", "ja": "{start}～{end}", "en": "{start} to {end}"},
+    "with_note": {"de": "{text} ({note})", "ja": "{text}（{note}）", "en": "{text} ({note})"},
+    "note_join": {"de": "{first} – {second}", "ja": "{first}：{second}", "en": "{first} – {second}"},
+    "labelled": {"de": "{label}: {value}", "ja": "{label}：{value}", "en": "{label}: {value}"},
 }
 
 ALL_TERM_TABLES: dict[str, Terms] = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import escaping, formatting
-from .glossary import KINDS, LABELS, SECTION_INTROS, SECTIONS, STATUSES, term
+from .glossary import KINDS, LABELS, SECTION_INTROS, SECTIONS, STATUSES, VALUE_WORDS, term
 from .loader import Data, Record
 from .markdown import (
     PageWriter,
@@ -26,6 +26,7 @@ def render_record(data: Data, section: str, record: Record, lang: str) -> str:
         writer.paragraphs(record["body"]) if "body" in record else "",
         _unverified(record, writer),
         _sources(record, lang),
+        _back_to_section(section, record, lang),
     ]
     front = front_matter(writer.plain(record["title"]), writer.plain(record["summary"]))
     return page(front, title, writer.notice(), blocks)
@@ -58,12 +59,14 @@ def _key_facts(data: Data, section: str, record: Record, writer: PageWriter) -> 
 
 
 def _location(location: Record, writer: PageWriter) -> str:
-    precision = term(LABELS, f"location_{location['precision']}", writer.lang)
-    text = escaping.inline(formatting.coordinates(location["lat"], location["lon"]))
-    note = escaping.inline(precision)
+    lang = writer.lang
+    note = escaping.inline(term(LABELS, f"location_{location['precision']}", lang))
     if "label" in location:
-        note += " – " + writer.inline(location["label"])
-    return f"{text} ({note})"
+        note = term(VALUE_WORDS, "note_join", lang).format(
+            first=note, second=writer.inline(location["label"])
+        )
+    text = escaping.inline(formatting.coordinates(location["lat"], location["lon"]))
+    return term(VALUE_WORDS, "with_note", lang).format(text=text, note=note)
 
 
 def _unverified(record: Record, writer: PageWriter) -> str:
@@ -79,10 +82,19 @@ def _sources(record: Record, lang: str) -> str:
         "- " + external_link(source["url"], source["title"], source["lang"], lang)
         for source in record["sources"]
     ]
-    label = escaping.inline(term(LABELS, "last_checked", lang))
     date = escaping.inline(formatting.partial_date(record["updated"], lang))
-    checked = f'{label}: <time datetime="{record["updated"]}">{date}</time>'
-    return "\n".join([f"## {escaping.inline(term(LABELS, 'sources', lang))}", "", *items, "", checked])
+    checked = term(VALUE_WORDS, "labelled", lang).format(
+        label=escaping.inline(term(LABELS, "last_checked", lang)),
+        value=f'<time datetime="{record["updated"]}">{date}</time>',
+    )
+    heading = f"## {escaping.inline(term(LABELS, 'sources', lang))}"
+    return "\n".join([heading, "", *items, "", checked])
+
+
+def _back_to_section(section: str, record: Record, lang: str) -> str:
+    """A way back to the section's index: record pages are not in the nav."""
+    text = term(LABELS, "back_to_section", lang).format(section=term(SECTIONS, section, lang))
+    return link(f"← {escaping.inline(text)}", record_key(section, record["id"]), section_index_key(section))
 
 
 # --- section index pages ---------------------------------------------------
