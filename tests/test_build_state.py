@@ -1,0 +1,53 @@
+"""Sources are loaded once per change, not once per language build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project
+from kakehashi import build_state
+from kakehashi.build_state import BuildState
+from kakehashi.problems import SourceProblems
+
+
+@pytest.fixture
+def counted_loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    calls: list[Path] = []
+    real = build_state.load_site
+
+    def counting(root: Path, operator):
+        calls.append(root)
+        return real(root, operator)
+
+    monkeypatch.setattr(build_state, "load_site", counting)
+    return calls
+
+
+def test_three_language_builds_load_once(tmp_path: Path, counted_loads: list[Path]) -> None:
+    project = copy_project(tmp_path / "p")
+    state = BuildState()
+    for _language in ("de", "ja", "en"):
+        state.load(project, {})
+    assert len(counted_loads) == 1
+    (project / "data" / "cycling.yml").write_text(
+        (project / "data" / "cycling.yml").read_text("utf-8") + "\n", "utf-8"
+    )
+    state.load(project, {})
+    assert len(counted_loads) == 2
+
+
+def test_problems_raise_when_building_and_keep_the_last_site_when_serving(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    serving = BuildState(serving=True)
+    serving.load(project, {})
+    good_site = serving.site
+    (project / "data" / "cycling.yml").write_text("- id: [\n", "utf-8")
+    serving.load(project, {})  # no exception: the last good site stays
+    assert serving.site is good_site
+    assert serving.problems_text() and serving.problems_text()[0].startswith("data/cycling.yml:")
+
+    building = BuildState()
+    with pytest.raises(SourceProblems):
+        building.load(project, {})
