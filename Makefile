@@ -21,7 +21,7 @@ build: $(BIN)/mkdocs
 	$(BIN)/mkdocs build --strict
 
 lint: $(BIN)/mkdocs
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests bench
 
 test: lint
 	$(BIN)/pytest
