@@ -18,7 +18,7 @@ serve: $(BIN)/mkdocs
 	$(BIN)/mkdocs serve
 
 build: $(BIN)/mkdocs
-	$(BIN)/mkdocs build --strict
+	$(BIN)/kakehashi build
 
 lint: $(BIN)/mkdocs
 	$(BIN)/ruff check hooks tests bench

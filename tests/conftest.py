@@ -8,7 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import markdown
 import pytest
+from mkdocs.utils.meta import get_data
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "data", "content", "docs", "hooks", "overrides")
@@ -24,6 +27,26 @@ def copy_project(target: Path) -> Path:
         else:
             shutil.copy2(source, target / part)
     return target
+
+
+def site_markdown() -> markdown.Markdown:
+    """Python-Markdown set up as MkDocs sets it up for this project: its builtin
+    extensions (toc, tables, fenced_code) plus ``markdown_extensions`` of mkdocs.yml."""
+    with (ROOT / "mkdocs.yml").open("rb") as file:
+        config = yaml_load(file)
+    names, configs = ["toc", "tables", "fenced_code"], {}
+    for entry in config.get("markdown_extensions") or []:
+        name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        configs[name] = settings or {}
+        if name not in names:
+            names.append(name)
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+def page_to_html(page_markdown: str) -> tuple[str, dict]:
+    """A generated page as MkDocs renders it: front matter split off, body to HTML."""
+    body, meta = get_data(page_markdown)
+    return site_markdown().convert(body), meta
 
 
 def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:

@@ -58,3 +58,33 @@ def test_paragraphs_split_on_blank_lines_only() -> None:
 
 def test_attribute_escapes_quotes_and_tags() -> None:
     assert escaping.attribute('a "b" <c> & d') == "a &quot;b&quot; &lt;c&gt; &amp; d"
+
+
+# Found by tests/test_escaping_properties.py ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "visible"),
+    [
+        ("40\u00a0km", "40\u00a0km"),  # no-break space: the number stays with its unit
+        ("つくば市\u3000防災", "つくば市\u3000防災"),  # the ideographic space is a character of the text
+        ("\u3000字下げ", "\u3000字下げ"),  # Python-Markdown strips Unicode spaces at a paragraph's start
+        ("<script>alert(1)</script>\u00a0", "<script>alert(1)</script>\u00a0"),
+        ("a \n\t b", "a b"),  # what HTML collapses is collapsed
+    ],
+)
+def test_only_html_whitespace_collapses(text: str, visible: str) -> None:
+    import html as html_module
+
+    rendered = render(text)
+    assert html_module.unescape(rendered.removeprefix("<p>").removesuffix("</p>")) == visible
+
+
+def test_paragraphs_keep_a_line_of_ideographic_spaces() -> None:
+    assert escaping.paragraphs("a\n\u3000\nb") == ["a \u3000 b"]
+    assert escaping.paragraphs("a\r\n\r\nb") == ["a", "b"]
+
+
+def test_attribute_encodes_what_yaml_reads_as_line_breaks() -> None:
+    # The title goes into YAML front matter, where U+2028 would become a line break.
+    assert escaping.attribute("# \u2028") == "# &#8232;"

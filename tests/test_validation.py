@@ -136,7 +136,7 @@ def test_the_shipped_data_is_valid() -> None:
             "cycling.yml",
             "  kind: route-section\n",
             "  kind: route-section\n  kind: route\n",
-            "data/cycling.yml:5:3: [1].kind: 'kind' is given twice in the same place "
+            "data/cycling.yml:5:3: test-route.kind: 'kind' is given twice in the same place "
             "(first on line 4); keep one",
         ),
         # tab indentation

@@ -67,6 +67,13 @@ def load_content(root: Path, directive_names: set[str]) -> tuple[dict[str, Edito
     return pages, problems
 
 
+def page_title(page: EditorialPage, lang: str) -> str:
+    """The text of the title line of the page's version in ``lang`` (which must exist)."""
+    title = _TITLE.search(_FRONT_MATTER.sub("", page.texts[lang], count=1))
+    assert title is not None  # checked when loading
+    return title.group(0)[2:].strip()
+
+
 def render_editorial(page: EditorialPage, lang: str, directives: dict[str, Directive]) -> str:
     source_lang = first_available(set(page.texts), lang)
     assert source_lang is not None  # every page has at least one language

@@ -17,10 +17,25 @@ _ALWAYS = set("\\`*_[]{}<>&|~^=!#+$:")
 # Harmless inside a line but syntax at the start of one (lists, rules, quotes).
 _LINE_START = set("-.()'\"%@/;?,")
 _ORDERED_LIST = re.compile(r"^(\d+)([.)])(?=\s|$)")
+# The whitespace HTML collapses (ASCII space, tab, line breaks, form feed).
+# Other spaces, such as U+00A0 in "40 km" or the ideographic space U+3000 of
+# Japanese text, are characters of the text and stay.
+_HTML_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
+_BLANK_LINE = re.compile(r"\n[ \t\f]*\n")
+# Python-Markdown strips every Unicode space (str.isspace) at the edges of
+# paragraphs, headings and list items; encoded, the edge spaces stay.
+_EDGE_SPACES = re.compile(r"^\s+|\s+$")
+# YAML reads these as line breaks even inside the quotes of front matter.
+_YAML_LINE_BREAKS = re.compile("[\u2028\u2029]")
 
 
 def _encode(char: str) -> str:
     return f"&#{ord(char)};"
+
+
+def collapse_whitespace(text: str) -> str:
+    """Runs of whitespace as one space, trimmed: the text as HTML shows it."""
+    return _HTML_WHITESPACE.sub(" ", text).strip(" ")
 
 
 def inline(text: str) -> str:
@@ -28,7 +43,7 @@ def inline(text: str) -> str:
 
     Newlines and runs of whitespace collapse to one space, as HTML shows them.
     """
-    line = " ".join(text.split())
+    line = collapse_whitespace(text)
     match = _ORDERED_LIST.match(line)
     head = ""
     if match:  # "1. text" would start an ordered list
@@ -37,13 +52,13 @@ def inline(text: str) -> str:
     encoded = "".join(_encode(c) if c in _ALWAYS else c for c in line)
     if not head and encoded[:1] in _LINE_START:
         encoded = _encode(encoded[0]) + encoded[1:]
-    return head + encoded
+    return _EDGE_SPACES.sub(lambda spaces: "".join(map(_encode, spaces.group())), head + encoded)
 
 
 def paragraphs(text: str) -> list[str]:
     """Plain text with blank-line-separated paragraphs as safe Markdown paragraphs."""
-    blocks = re.split(r"\n\s*\n", text.strip())
-    return [inline(block) for block in blocks if block.strip()]
+    lines = text.replace("\r\n", "\n").replace("\r", "\n")
+    return [inline(block) for block in _BLANK_LINE.split(lines) if collapse_whitespace(block)]
 
 
 def attribute(text: str) -> str:
@@ -52,4 +67,5 @@ def attribute(text: str) -> str:
     Material inserts ``page.meta.title`` and ``description`` into the HTML
     unescaped, so they are HTML-escaped here.
     """
-    return html.escape(" ".join(text.split()), quote=True)
+    escaped = html.escape(collapse_whitespace(text), quote=True)
+    return _YAML_LINE_BREAKS.sub(lambda line_break: _encode(line_break.group()), escaped)

@@ -143,6 +143,56 @@ LABELS: Terms = {
     "close": {"de": "Schließen", "ja": "閉じる", "en": "Close"},
     "operator_email": {"de": "E-Mail", "ja": "メール", "en": "E-mail"},
     "operator_phone": {"de": "Telefon", "ja": "電話", "en": "Phone"},
+    # the translation status page
+    "translation_status": {"de": "Übersetzungsstand", "ja": "翻訳状況", "en": "Translation status"},
+    "translation_status_intro": {
+        "de": "Welche Einträge und Seiten schon in allen drei Sprachen vorliegen. Wo eine Übersetzung "
+        "fehlt, zeigt die Website den Text in einer anderen Sprache und weist darauf hin.",
+        "ja": "各項目とページが3言語すべてでそろっているかをまとめています。翻訳がない部分は、"
+        "別の言語で表示し、その旨をお知らせしています。",
+        "en": "Which entries and pages are available in all three languages. Where a translation is "
+        "missing, the site shows the text in another language and says so.",
+    },
+    "fallback_order": {
+        "de": "Fehlt ein Text, erscheint er in der ersten Sprache dieser Reihenfolge, in der er vorliegt:",
+        "ja": "翻訳がない場合は、次の順で最初に用意されている言語で表示します。",
+        "en": "Where a text is missing, it is shown in the first language of this order that has it:",
+    },
+    "status_section": {"de": "Bereich", "ja": "分野", "en": "Section"},
+    "status_entries": {"de": "Einträge", "ja": "件数", "en": "Entries"},
+    "status_complete": {"de": "vollständig", "ja": "全件", "en": "complete"},
+    "status_partial": {
+        "de": "{complete} von {total}",
+        "ja": "{total}件中{complete}件",
+        "en": "{complete} of {total}",
+    },
+    "other_pages": {"de": "Weitere Seiten", "ja": "その他のページ", "en": "Other pages"},
+    "all_translated": {
+        "de": "Alle Einträge und Seiten liegen in allen drei Sprachen vor.",
+        "ja": "すべての項目とページが3言語でそろっています。",
+        "en": "Every entry and page is available in all three languages.",
+    },
+    "missing_in": {
+        "de": "Fehlt auf {language}",
+        "ja": "{language}訳がないもの",
+        "en": "Missing in {language}",
+    },
+    "shown_in": {"de": "auf {language} angezeigt", "ja": "{language}で表示", "en": "shown in {language}"},
+    "field_joiner": {"de": ", ", "ja": "、", "en": ", "},
+    "group_joiner": {"de": "; ", "ja": "／", "en": "; "},
+}
+
+# Names of the texts of a record, for editors: field path → name.
+FIELDS: Terms = {
+    "title": {"de": "Titel", "ja": "タイトル", "en": "Title"},
+    "summary": {"de": "Zusammenfassung", "ja": "概要", "en": "Summary"},
+    "body": {"de": "Beschreibung", "ja": "本文", "en": "Description"},
+    "unverified": {"de": "Nicht bestätigte Angaben", "ja": "未確認の情報", "en": "Unverified details"},
+    "start": {"de": "Start", "ja": "起点", "en": "Start"},
+    "end": {"de": "Ziel", "ja": "終点", "en": "End"},
+    "district": {"de": "Stadtbezirk", "ja": "地区", "en": "District"},
+    "address": {"de": "Adresse", "ja": "所在地", "en": "Address"},
+    "location.label": {"de": "Beschriftung der Koordinaten", "ja": "座標の説明", "en": "Coordinates label"},
 }
 
 # Words used inside formatted values.
@@ -163,6 +213,7 @@ ALL_TERM_TABLES: dict[str, Terms] = {
     "LANGUAGE_NAMES": LANGUAGE_NAMES,
     "LABELS": LABELS,
     "VALUE_WORDS": VALUE_WORDS,
+    "FIELDS": FIELDS,
 }
 
 

@@ -53,7 +53,9 @@ def load_data(root: Path, schema_dir: Path | None = None) -> Data:
         schema_problems = schema.check(doc, schema.validator(schema_dir, name))
         problems += schema_problems
         documents[name] = doc
-    city_ids = set()
+    # Unreadable cities.yml: its own problems are reported; checking references
+    # against no cities would add a false "unknown city" for every record.
+    city_ids: set[str] | None = None
     if CITIES in documents:
         problems += _check_records(documents[CITIES], city_ids=None)
         city_ids = {c.get("id") for c in _records(documents[CITIES])}

@@ -7,7 +7,7 @@ import json
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jsonschema import Draft7Validator
 from jsonschema.exceptions import ValidationError
@@ -16,18 +16,42 @@ from referencing import Registry, Resource
 from .problems import Problem
 from .yamlsource import YamlDocument
 
+if TYPE_CHECKING:  # referencing does not export its Resolver class
+    from referencing._core import Resolver
+
 _COMMON = "common.schema.json"
 
 
 @cache
-def validator(schema_dir: Path, name: str) -> Draft7Validator:
-    """The validator of ``<schema_dir>/<name>.schema.json``; its ``$ref``s to the
-    common definitions resolve locally, as they do in editors."""
+def _registry(schema_dir: Path) -> Registry:
+    """The common definitions, so that ``$ref``s to them resolve locally, as they do in editors."""
     common = json.loads((schema_dir / _COMMON).read_text("utf-8"))
-    registry = Registry().with_resource(_COMMON, Resource.from_contents(common))
-    schema = json.loads((schema_dir / f"{name}.schema.json").read_text("utf-8"))
+    return Registry().with_resource(_COMMON, Resource.from_contents(common))
+
+
+def _schema(schema_dir: Path, name: str) -> dict:
+    return json.loads((schema_dir / f"{name}.schema.json").read_text("utf-8"))
+
+
+@cache
+def validator(schema_dir: Path, name: str) -> Draft7Validator:
+    """The validator of ``<schema_dir>/<name>.schema.json``."""
+    schema = _schema(schema_dir, name)
     Draft7Validator.check_schema(schema)
-    return Draft7Validator(schema, registry=registry)
+    return Draft7Validator(schema, registry=_registry(schema_dir))
+
+
+def record_schema(schema_dir: Path, name: str) -> tuple[dict, Resolver]:
+    """The schema of one record of ``<name>.yml``, and a resolver for the ``$ref``s in it."""
+    return _schema(schema_dir, name)["items"], _registry(schema_dir).resolver()
+
+
+def resolve(node: dict, resolver: Resolver) -> tuple[dict, Resolver]:
+    """``node`` with its ``$ref`` followed (repeatedly); the resolver for refs inside the result."""
+    while "$ref" in node:
+        resolved = resolver.lookup(node["$ref"])
+        node, resolver = resolved.contents, resolved.resolver
+    return node, resolver
 
 
 def check(doc: YamlDocument, schema: Draft7Validator) -> list[Problem]:
@@ -110,6 +134,8 @@ def _value_message(doc: YamlDocument, path: tuple, error: ValidationError) -> st
         expected = error.validator_value
         expected = expected if isinstance(expected, list) else [expected]
         words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        if "propertyNames" in error.schema:  # a localized text, the commonest mapping
+            words = "the text per language (de:, ja:, en:)"
         message = f"expected {words}, found {_describe(value, plain)}"
         if "string" in expected and not isinstance(value, (dict, list)) and value is not None:
             message += f'; put it in quotes: "{plain if plain is not None else value}"'
@@ -119,6 +145,8 @@ def _value_message(doc: YamlDocument, path: tuple, error: ValidationError) -> st
     if kind == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value)
         return f"{_describe(value, plain)} is not allowed; use one of: {allowed}"
+    if kind == "minLength" and error.validator_value == 1:
+        return "the text is empty"
     if kind == "minItems":
         return "at least one entry is needed"
     if kind == "minProperties":

@@ -6,6 +6,7 @@ found as words and as parts of compounds.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -35,3 +36,13 @@ def build_search_index(site_dir: Path) -> None:
     )
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind failed:\n{result.stdout}{result.stderr}")
+    _sort_languages(site_dir / "pagefind" / "pagefind-entry.json")
+
+
+def _sort_languages(entry_file: Path) -> None:
+    """Pagefind lists the languages of its entry file in a different order on every
+    run; sorted, two builds of the same sources are byte-identical. Its UI looks
+    languages up by name, so the order means nothing to it."""
+    entry = json.loads(entry_file.read_text("utf-8"))
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")

@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import directives
+from . import directives, translation_status
 from .editorial import EditorialPage, load_content, render_editorial
 from .loader import SECTIONS, Data, load_data
 from .pages import record_key, section_index_key
@@ -30,6 +30,7 @@ class Site:
         for section in SECTIONS:
             keys.append(section_index_key(section))
             keys += [record_key(section, record["id"]) for record in self.data.sections[section]]
+        keys.append(translation_status.PAGE_KEY)
         return keys
 
     def markdown(self, key: str, lang: str) -> str:
@@ -40,6 +41,8 @@ class Site:
         return self._rendered[cache_key]
 
     def _render(self, key: str, lang: str) -> str:
+        if key == translation_status.PAGE_KEY:
+            return translation_status.render_page(self.data, self.editorial, lang)
         if key in self.editorial:
             handlers = {
                 "sections": partial(directives.sections, self.data),
@@ -78,6 +81,18 @@ def load_site(root: Path, operator: Mapping[str, Any] | None = None) -> Site:
                 )
                 for file in page.files.values()
             ]
+    if translation_status.PAGE_KEY in editorial:
+        problems += [
+            Problem(
+                file,
+                1,
+                1,
+                "",
+                f"the page name '{translation_status.PAGE_KEY}' is taken by a generated page; "
+                "rename this file",
+            )
+            for file in editorial[translation_status.PAGE_KEY].files.values()
+        ]
     if problems:
         raise SourceProblems(problems)
     assert data is not None

@@ -1,0 +1,231 @@
+"""Property: any text in any text field of a record reaches the reader as that
+text, never as markup.
+
+Each example renders a record page twice with Python-Markdown set up as the
+site's build sets it up: once with a neutral word in one field, once with a
+random text there. The random page must hold only elements the neutral page
+holds (same tags, same attributes), and its visible text must be the neutral
+page's with the word replaced by the random text, whitespace collapsed as
+HTML collapses it.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import re
+from html.parser import HTMLParser
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import page_to_html
+from kakehashi.languages import LANGUAGES
+from kakehashi.loader import Data
+from kakehashi.record_pages import render_record
+
+NEUTRAL = "zqxneutralqxz"
+
+
+def yaml_carries(char: str) -> bool:
+    """Characters a data file can hold as text (YAML's printable set). Not U+0085
+    (NEL): written as it is, YAML reads it as a line break; escaped, the loader
+    refuses it like every other control character."""
+    code = ord(char)
+    return (
+        char in "\t\n\r"
+        or 0x20 <= code <= 0x7E
+        or 0xA0 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or code >= 0x10000
+    )
+
+
+# Pieces of syntax of HTML, Markdown and the enabled extensions, so that
+# examples hit them far more often than random characters alone would.
+MARKUP = [
+    "<script>alert(1)</script>",
+    "<b>",
+    "</p>",
+    "<!--",
+    "-->",
+    "<div markdown>",
+    "&amp;",
+    "&#60;",
+    "&lt;",
+    "*",
+    "**",
+    "_",
+    "__",
+    "`",
+    "```",
+    "~~~",
+    "[x](https://e.org)",
+    "![i](x.png)",
+    "[TOC]",
+    "# ",
+    "## ",
+    "- ",
+    "+ ",
+    "1. ",
+    "2) ",
+    "> ",
+    "|",
+    "---",
+    "===",
+    "{: .x }",
+    "{#id}",
+    "!!! note",
+    "??? note",
+    "--8<--",
+    ":smile:",
+    "\\",
+    "\\*",
+    "    ",
+    "\t",
+    "\n",
+    "\n\n",
+    "\r\n",
+    ": ",
+    "[^1]",
+    "<https://e.org>",
+    "https://e.org",
+    "==",
+    "^^",
+    "~~",
+    "++",
+    "\u00a0",
+    "\u3000",
+    "\u2028",
+    "\u200b",
+    "\ufeff",
+    "つくば霞ヶ浦",
+    "防災",
+    "Ü",
+    "ß",
+    "😀",
+    "🇯🇵",
+    "👩‍🔬",
+]
+TEXT = (
+    st.lists(
+        st.one_of(st.sampled_from(MARKUP), st.characters(codec="utf-8").filter(yaml_carries)),
+        min_size=1,
+        max_size=12,
+    )
+    .map("".join)
+    # The schema refuses texts without a visible character.
+    .filter(lambda text: any(not char.isspace() for char in text))
+)
+
+
+def base_record() -> dict:
+    """A record with every text field the record pages show, in every language."""
+
+    def texts(word: str) -> dict[str, str]:
+        return {lang: f"{word} {lang}" for lang in LANGUAGES}
+
+    return {
+        "id": "sample",
+        "city": "sample-city",
+        "kind": "route",
+        "title": texts("Title"),
+        "summary": texts("Summary"),
+        "body": texts("Body"),
+        "unverified": texts("Unverified"),
+        "start": texts("Start"),
+        "end": texts("End"),
+        "district": texts("District"),
+        "address": texts("Address"),
+        "location": {"lat": 36.08, "lon": 140.2, "precision": "approximate", "label": texts("Label")},
+        "sources": [{"url": "https://example.org/", "title": "Source", "lang": "ja"}],
+        "updated": "2026-11-27",
+    }
+
+
+# Where a text sits: a path into the record, or into the city ("city" first).
+LOCALIZED_FIELDS = [
+    ("title",),
+    ("summary",),
+    ("body",),
+    ("unverified",),
+    ("start",),
+    ("end",),
+    ("district",),
+    ("address",),
+    ("location", "label"),
+    ("city", "name"),
+]
+PLAIN_FIELDS = [("sources", 0, "title")]
+
+
+def render(field: tuple, text: str, lang: str) -> tuple[str, dict]:
+    record = base_record()
+    city = {"id": "sample-city", "name": {language: f"City {language}" for language in LANGUAGES}}
+    target = city if field[0] == "city" else record
+    path = list(field[1:] if field[0] == "city" else field)
+    if field not in PLAIN_FIELDS:
+        path.append(lang)
+    holder = target
+    for step in path[:-1]:
+        holder = holder[step]
+    holder[path[-1]] = text
+    data = Data(cities={"sample-city": city}, sections={"cycling": [record]})
+    return page_to_html(render_record(data, "cycling", copy.deepcopy(record), lang))
+
+
+class Elements(HTMLParser):
+    """The elements of a page (tag and attributes) and its visible text."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: set[tuple] = set()
+        self.text: list[str] = []
+        self.feed(page)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # Heading ids and their permalinks follow the title's words: only their presence counts.
+        normal = [
+            (name, "*" if name == "id" or (value or "").startswith("#") else value) for name, value in attrs
+        ]
+        self.elements.add((tag, tuple(sorted(normal, key=lambda a: (a[0], a[1] or "")))))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def visible(self) -> str:
+        return collapse("".join(self.text))
+
+
+def collapse(text: str) -> str:
+    """Whitespace as HTML shows it: runs of ASCII whitespace as one space. Other
+    spaces (U+00A0, U+3000) are characters of the text and stay."""
+    return re.sub(r"[ \t\n\r\f]+", " ", text).strip(" ")
+
+
+def check(field: tuple, text: str, lang: str) -> None:
+    neutral_html, neutral_meta = render(field, NEUTRAL, lang)
+    page_html, meta = render(field, text, lang)
+    neutral, page = Elements(neutral_html), Elements(page_html)
+    assert page.elements <= neutral.elements, sorted(page.elements - neutral.elements)
+    assert page.visible() == neutral.visible().replace(NEUTRAL, collapse(text))
+    if field == ("title",):
+        assert html.unescape(meta["title"]) == collapse(text)
+    if field == ("summary",):
+        assert html.unescape(meta["description"]) == collapse(text)
+    assert neutral_meta.keys() == meta.keys()
+
+
+PROPERTY_SETTINGS = settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow]
+)
+
+
+@PROPERTY_SETTINGS
+@given(field=st.sampled_from(LOCALIZED_FIELDS + PLAIN_FIELDS), text=TEXT, lang=st.sampled_from(LANGUAGES))
+def test_any_text_in_any_field_shows_as_that_text(field: tuple, text: str, lang: str) -> None:
+    check(field, text, lang)

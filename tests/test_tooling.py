@@ -1,0 +1,81 @@
+"""The checks around the code: pre-commit's schema hooks and the GitHub workflow.
+
+check-jsonschema runs offline here: the GitHub workflow schema is vendored in
+the package, and the data schemas refer only to each other.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT
+
+WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+PRE_COMMIT = ROOT / ".pre-commit-config.yaml"
+
+
+def check_jsonschema(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def schema_hooks() -> list[dict]:
+    config = yaml.safe_load(PRE_COMMIT.read_text("utf-8"))
+    return [hook for repo in config["repos"] for hook in repo["hooks"] if hook["id"] == "check-jsonschema"]
+
+
+def test_workflow_is_valid_for_github() -> None:
+    result = check_jsonschema("--builtin-schema", "vendor.github-workflows", str(WORKFLOW))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflow_builds_every_pull_request_and_publishes_main() -> None:
+    workflow = yaml.safe_load(WORKFLOW.read_text("utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key "on" as true
+    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    commands = "\n".join(step.get("run", "") for step in build["steps"])
+    assert "kakehashi build --site-dir site" in commands
+    uses = [step.get("uses", "") for step in build["steps"] + deploy["steps"]]
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    assert any(u.startswith("actions/deploy-pages@") for u in uses)
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert workflow["permissions"] == {"contents": "read"}  # nothing else may write
+    assert deploy["needs"] == "build" and "refs/heads/main" in deploy["if"]
+    assert deploy["environment"]["name"] == "github-pages"
+
+
+def test_every_data_file_passes_its_pre_commit_schema_hook() -> None:
+    data_files = sorted(path.relative_to(ROOT).as_posix() for path in (ROOT / "data").glob("*.yml"))
+    covered = []
+    for hook in schema_hooks():
+        files = [name for name in data_files if re.search(hook["files"], name)]
+        assert len(files) == 1, hook
+        covered += files
+        result = check_jsonschema(*hook["args"], *files)
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert sorted(covered) == data_files
+
+
+def test_schema_hook_catches_a_bad_record(tmp_path: Path) -> None:
+    schema_dir = tmp_path / "schema"
+    shutil.copytree(ROOT / "data" / "schema", schema_dir)
+    data = tmp_path / "cycling.yml"
+    data.write_text(
+        (ROOT / "data" / "cycling.yml").read_text("utf-8").replace("kind: route", "kind: rout", 1)
+    )
+    result = check_jsonschema("--schemafile", str(schema_dir / "cycling.schema.json"), str(data))
+    assert result.returncode == 1
+    assert "'rout' is not one of ['route', 'route-section', 'facility']" in result.stdout
