@@ -9,9 +9,10 @@ for every rebuild, so what must last lives in ``kakehashi.build_state``.
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import Environment, Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -71,6 +72,15 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         context["kakehashi_alternates"] = pages.alternates(config.site_url, parsed[0])
     context["kakehashi_problems"] = state.problems_text()
     return context
+
+
+def on_pre_template(template: Template, template_name: str, config: MkDocsConfig) -> Template:
+    # static-i18n points the language switcher at the alternates of the last page
+    # it rendered; on a not-found page it leads to each language's home instead.
+    if template_name == "404.html":
+        # The attribute, not the key: that is what static-i18n sets and the theme reads.
+        config.extra.alternate = copy.deepcopy(config.plugins["i18n"].extra_alternate)
+    return template
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

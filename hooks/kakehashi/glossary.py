@@ -135,6 +135,18 @@ LABELS: Terms = {
         "en": "The operator's details are still to be added.",
     },
     "search": {"de": "Suche", "ja": "検索", "en": "Search"},
+    "not_found_title": {
+        "de": "Seite nicht gefunden",
+        "ja": "ページが見つかりません",
+        "en": "Page not found",
+    },
+    "not_found_text": {
+        "de": "Diese Seite gibt es nicht oder nicht mehr. Vielleicht hilft die Suche oben weiter.",
+        "ja": "お探しのページは存在しないか、移動または削除された可能性があります。"
+        "上の検索もご利用ください。",
+        "en": "This page does not exist or no longer exists. The search above may help.",
+    },
+    "home": {"de": "Zur Startseite", "ja": "トップページへ", "en": "Go to the home page"},
     "back_to_section": {
         "de": "Alle Einträge im Bereich {section}",
         "ja": "{section}の一覧へ戻る",
@@ -224,7 +236,8 @@ def term(table: Terms, key: str, lang: str) -> str:
 
 def ui_words(lang: str) -> dict[str, str]:
     """Words of the page chrome (search dialog) for the template overrides."""
-    return {key: term(LABELS, key, lang) for key in ("search", "close")}
+    keys = ("search", "close", "not_found_title", "not_found_text", "home")
+    return {key: term(LABELS, key, lang) for key in keys}
 
 
 def missing_translations() -> list[str]:

@@ -1,0 +1,254 @@
+"""Every built page is linked soundly and described: links and anchors resolve, canonical URLs
+are absolute, descriptions are per language, and each language has its own 404 page."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+SITE_URL = "https://bochum-tsukuba.example.org/"  # mkdocs.yml's site_url when SITE_URL is not set
+LANG_PREFIX = {"de": "", "ja": "ja/", "en": "en/"}
+NOT_FOUND = {"de": "404.html", "ja": "ja/404.html", "en": "en/404.html"}
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
+
+# (tag, attribute) pairs whose value is a URL the reader's browser follows or loads.
+URL_ATTRIBUTES = {
+    ("a", "href"),
+    ("link", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("source", "src"),
+    ("iframe", "src"),
+    ("form", "action"),
+}
+
+
+@dataclass
+class Parsed:
+    lang: str | None = None
+    ids: set[str] = field(default_factory=set)
+    urls: list[tuple[str, str]] = field(default_factory=list)  # (what, url)
+    canonicals: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+    switcher: dict[str, str] = field(default_factory=dict)
+    home: str | None = None
+    h1: list[str] = field(default_factory=list)
+
+
+class PageParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Parsed()
+        self._h1: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        page = self.page
+        if tag == "html":
+            page.lang = a.get("lang")
+        if "id" in a:
+            page.ids.add(a["id"])
+        if tag == "a" and "name" in a:
+            page.ids.add(a["name"])
+        for name, value in a.items():
+            if (tag, name) in URL_ATTRIBUTES:
+                page.urls.append((f"<{tag} {name}>", value))
+        if tag == "dialog" and "data-bundle" in a:
+            # The search dialog's Pagefind bundle, loaded when a reader opens the search.
+            page.urls.append(("<dialog data-bundle>", a["data-bundle"] + "pagefind-ui.js"))
+        if tag == "link" and a.get("rel") == "canonical":
+            page.canonicals.append(a.get("href", ""))
+        if tag == "meta" and a.get("name") == "description":
+            page.descriptions.append(a.get("content", ""))
+        if tag == "a" and "md-select__link" in a.get("class", ""):
+            page.switcher[a.get("hreflang", "")] = a.get("href", "")
+        if tag == "a" and "md-logo" in a.get("class", "") and "md-header__button" in a.get("class", ""):
+            page.home = a.get("href")
+        if tag == "h1":
+            self._h1 = []
+
+    def handle_data(self, data: str) -> None:
+        if self._h1 is not None:
+            self._h1.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "h1" and self._h1 is not None:
+            self.page.h1.append(" ".join("".join(self._h1).split()))
+            self._h1 = None
+
+
+def parse(file: Path) -> Parsed:
+    parser = PageParser()
+    parser.feed(file.read_text("utf-8"))
+    return parser.page
+
+
+def html_pages(site: Path) -> list[Path]:
+    """Every page of the site; Pagefind's bundle holds no pages."""
+    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.relative_to(site).parts)
+
+
+def language_of(site: Path, file: Path) -> str:
+    first = file.relative_to(site).parts[0]
+    return first if first in ("ja", "en") else "de"
+
+
+def is_not_found(site: Path, file: Path) -> bool:
+    return file.relative_to(site).as_posix() in NOT_FOUND.values()
+
+
+def resolve(site: Path, page: Path, url: str) -> tuple[Path, str] | None:
+    """The file and fragment an internal URL on ``page`` leads to; None for external URLs."""
+    parts = urlsplit(url)
+    if parts.scheme in ("mailto", "tel"):
+        return None
+    root = urlsplit(SITE_URL)
+    path = unquote(parts.path)
+    if parts.scheme or parts.netloc:
+        if (parts.scheme, parts.netloc) != (root.scheme, root.netloc):
+            return None  # another site
+        path = "/" + path.removeprefix(root.path)
+    if path.startswith("/"):
+        target = site / path.lstrip("/")
+    elif path:
+        target = page.parent / path
+    else:
+        target = page  # "#fragment" on the page itself
+    if target.is_dir() or path.endswith("/"):
+        target = target / "index.html"
+    return target.resolve(), unquote(parts.fragment)
+
+
+@pytest.fixture(scope="module")
+def pages(built_site: Path) -> dict[Path, Parsed]:
+    return {file.resolve(): parse(file) for file in html_pages(built_site)}
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Path, pages: dict[Path, Parsed]) -> None:
+    site = built_site.resolve()
+    broken: list[str] = []
+    checked: dict[str, int] = defaultdict(int)
+    for file, page in pages.items():
+        lang = language_of(site, file)
+        for what, url in page.urls:
+            resolved = resolve(site, file, url)
+            if resolved is None:
+                continue
+            target, fragment = resolved
+            where = f"{file.relative_to(site)}: {what} {url!r}"
+            if not target.is_relative_to(site):
+                broken.append(f"{where} leaves the site")
+            elif not target.is_file():
+                broken.append(f"{where} → missing {target.relative_to(site)}")
+            elif fragment and target.suffix == ".html" and fragment not in pages[target].ids:
+                broken.append(f"{where} → no id {fragment!r} in {target.relative_to(site)}")
+            else:
+                checked[lang] += 1
+    assert not broken, "\n".join(broken)
+    assert all(checked[lang] > 100 for lang in LANG_PREFIX), dict(checked)
+
+
+def test_sitemap_lists_only_pages_that_exist(built_site: Path) -> None:
+    sitemap = (built_site / "sitemap.xml").read_text("utf-8")
+    urls = re.findall(r"<loc>([^<]+)</loc>", sitemap) + re.findall(
+        r'<xhtml:link [^>]*href="([^"]+)"', sitemap
+    )
+    assert urls
+    site = built_site.resolve()
+    missing = []
+    for url in urls:
+        resolved = resolve(site, site / "index.html", url)
+        assert resolved is not None, f"the sitemap lists another site: {url}"
+        if not resolved[0].is_file():
+            missing.append(url)
+    assert not missing, missing
+
+
+def test_canonical_urls_are_absolute_and_name_the_page_itself(
+    built_site: Path, pages: dict[Path, Parsed]
+) -> None:
+    site = built_site.resolve()
+    wrong = []
+    for file, page in pages.items():
+        if is_not_found(site, file):
+            # A 404 answer is no page of its own; Material gives it no canonical URL.
+            assert not page.canonicals, file
+            continue
+        directory = file.parent.relative_to(site).as_posix()
+        expected = SITE_URL if directory == "." else f"{SITE_URL}{directory}/"
+        if page.canonicals != [expected]:
+            wrong.append(f"{file.relative_to(site)}: {page.canonicals} (expected {expected})")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_every_page_has_a_description_in_its_language(built_site: Path, pages: dict[Path, Parsed]) -> None:
+    site = built_site.resolve()
+    by_key: dict[str, dict[str, str]] = defaultdict(dict)
+    problems = []
+    for file, page in pages.items():
+        if is_not_found(site, file):
+            # Not indexed (served with status 404), so no search snippet to describe. The
+            # theme's 404.html has no page.meta; see the 404 tests below.
+            continue
+        lang = language_of(site, file)
+        where = file.relative_to(site).as_posix()
+        if len(page.descriptions) != 1 or not page.descriptions[0].strip():
+            problems.append(f"{where}: descriptions {page.descriptions}")
+            continue
+        key = where.removeprefix(LANG_PREFIX[lang])
+        by_key[key][lang] = page.descriptions[0]
+    for key, texts in by_key.items():
+        if set(texts) != set(LANG_PREFIX):
+            problems.append(f"{key}: descriptions only in {sorted(texts)}")
+            continue
+        if len(set(texts.values())) != 3:
+            problems.append(f"{key}: the same description in two languages: {texts}")
+        if not JAPANESE.search(texts["ja"]):
+            problems.append(f"{key}: the Japanese description has no Japanese: {texts['ja']!r}")
+        for lang in ("de", "en"):
+            letters = len(LATIN.findall(texts[lang])) + len(JAPANESE.findall(texts[lang]))
+            if len(LATIN.findall(texts[lang])) < 0.5 * letters:
+                problems.append(f"{key}: the {lang} description is not in {lang}: {texts[lang]!r}")
+    assert not problems, "\n".join(problems)
+    assert len(by_key) > 40
+
+
+# --- 404 pages ----------------------------------------------------------------
+
+
+def test_each_language_has_its_own_404_page(built_site: Path) -> None:
+    homes = {"de": "/", "ja": "/ja/", "en": "/en/"}
+    for lang, path in NOT_FOUND.items():
+        file = built_site / path
+        assert file.is_file(), f"no 404 page for {lang} at /{path}"
+        page = parse(file)
+        assert page.lang == lang, f"/{path}: <html lang={page.lang}>"
+        # Served at any missing URL, so its links are absolute paths.
+        home = page.home.replace("/.", "/")
+        assert home == homes[lang], f"/{path}: the logo leads to {page.home}"
+
+
+def test_404_language_switcher_leads_to_the_other_languages_home_or_404(built_site: Path) -> None:
+    allowed = {lang: {"/" + LANG_PREFIX[lang], "/" + NOT_FOUND[lang]} for lang in LANG_PREFIX}
+    wrong = []
+    for path in NOT_FOUND.values():
+        switcher = parse(built_site / path).switcher
+        assert set(switcher) == set(LANG_PREFIX), f"/{path}: switcher {switcher}"
+        wrong += [
+            f"/{path} → {other}: {href}" for other, href in switcher.items() if href not in allowed[other]
+        ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_404_page_speaks_the_readers_language(built_site: Path) -> None:
+    headings = {lang: parse(built_site / path).h1 for lang, path in NOT_FOUND.items()}
+    assert all(len(h) == 1 for h in headings.values()), headings
+    assert len({h[0] for h in headings.values()}) == 3, f"the same heading in several languages: {headings}"
+    assert JAPANESE.search(headings["ja"][0]), headings["ja"]
