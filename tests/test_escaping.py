@@ -88,3 +88,11 @@ def test_paragraphs_keep_a_line_of_ideographic_spaces() -> None:
 def test_attribute_encodes_what_yaml_reads_as_line_breaks() -> None:
     # The title goes into YAML front matter, where U+2028 would become a line break.
     assert escaping.attribute("# \u2028") == "# &#8232;"
+
+
+def test_japanese_terms_in_other_languages_are_marked() -> None:
+    from kakehashi.markdown import mark_japanese
+
+    marked = mark_japanese("Bahnhof Tsuchiura (土浦駅)", "de")
+    assert marked == 'Bahnhof Tsuchiura (<span lang="ja">土浦駅</span>)'
+    assert mark_japanese("土浦駅", "ja") == "土浦駅"

@@ -9,11 +9,23 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from collections.abc import Iterable, Mapping
 
 from . import escaping
 from .glossary import LABELS, LANGUAGE_NAMES, term
 from .languages import pick
+
+# Runs of Japanese script (kana, kanji, full-width forms and Japanese punctuation).
+_JAPANESE_RUN = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+")
+
+
+def mark_japanese(markdown: str, text_lang: str) -> str:
+    """Japanese terms inside German or English text get ``lang="ja"``, so that screen
+    readers pronounce them as Japanese (WCAG 3.1.2)."""
+    if text_lang == "ja":
+        return markdown
+    return _JAPANESE_RUN.sub(lambda run: f'<span lang="ja">{run.group()}</span>', markdown)
 
 
 class PageWriter:
@@ -24,7 +36,7 @@ class PageWriter:
     def inline(self, texts: Mapping[str, str]) -> str:
         """A localized data text as inline Markdown, marked with its language if it fell back."""
         picked = pick(texts, self.lang)
-        text = escaping.inline(picked.text)
+        text = mark_japanese(escaping.inline(picked.text), picked.lang)
         if picked.is_fallback_for(self.lang):
             self.fallback_languages.add(picked.lang)
             return f'<span lang="{picked.lang}" data-pagefind-ignore="all">{text}</span>'
@@ -33,7 +45,7 @@ class PageWriter:
     def paragraphs(self, texts: Mapping[str, str]) -> str:
         """A localized data text with paragraphs, as Markdown blocks."""
         picked = pick(texts, self.lang)
-        blocks = "\n\n".join(escaping.paragraphs(picked.text))
+        blocks = "\n\n".join(mark_japanese(p, picked.lang) for p in escaping.paragraphs(picked.text))
         if picked.is_fallback_for(self.lang):
             self.fallback_languages.add(picked.lang)
             return fallback_block(blocks, picked.lang)

@@ -10,9 +10,10 @@
   if (!dialog || !template || !header || !window.HTMLDialogElement) return;
   /* Without JavaScript there is no search, so the button is added only here. */
   var button = template.content.firstElementChild.cloneNode(true);
-  var switcher = header.querySelector(".md-header__option:has(.md-select)") ||
-    header.lastElementChild;
-  header.insertBefore(button, switcher);
+  /* After the language switcher, as Material places its own search: before it,
+     the closed language menu would reach past the right edge on phones. */
+  var switcher = header.querySelector(".md-header__option:has(.md-select)");
+  header.insertBefore(button, switcher ? switcher.nextSibling : null);
   /* Absolute, because Pagefind resolves it against its own script's URL. */
   var bundle = new URL(dialog.getAttribute("data-bundle"), document.baseURI).href;
   var loaded = null;
@@ -36,6 +37,9 @@
           resetStyles: false,
           autofocus: true
         });
+        /* Pagefind's field has only a title and a placeholder: name it by the dialog's title. */
+        var input = dialog.querySelector(".pagefind-ui__search-input");
+        if (input) input.setAttribute("aria-labelledby", "kk-search-title");
         resolve();
       };
       script.onerror = reject;

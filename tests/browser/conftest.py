@@ -1,0 +1,124 @@
+"""Fixtures of the browser tests: the site built for and served on localhost, and Chromium.
+
+The site is built once per session with ``SITE_URL`` pointing at the local
+server (canonical URLs, hreflang alternates and the sitemap that Material
+fetches are absolute), served by a static HTTP server on 127.0.0.1, and read by
+Debian's Chromium through Playwright. Where Chromium or Playwright is missing
+the tests are skipped with the reason, unless KAKEHASHI_REQUIRE_BROWSER=1.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+
+from conftest import ROOT, run_mkdocs_build
+
+from .reader import AXE_SCRIPT, CHROMIUM, CHROMIUM_ARGS, ServedSite, require
+
+PHONE = {"width": 390, "height": 844}
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """The real project built with SITE_URL set to a local server, and that server."""
+    root = tmp_path_factory.mktemp("served-site")
+    # Bind first: the build needs the port for SITE_URL.
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        saved = os.environ.get("SITE_URL")
+        os.environ["SITE_URL"] = origin + "/"
+        try:
+            result = run_mkdocs_build(ROOT, root)
+        finally:
+            if saved is None:
+                del os.environ["SITE_URL"]
+            else:
+                os.environ["SITE_URL"] = saved
+        assert result.returncode == 0, result.stderr
+        thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+        thread.start()
+        yield ServedSite(origin, root)
+        server.shutdown()
+        thread.join(timeout=10)
+    finally:
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium, launched once per session through Playwright."""
+    require(CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK), f"no Chromium at {CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require(False, "Playwright for Python is not installed (pip install -e '.[test]')")
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+    finally:
+        playwright.stop()
+
+
+def _new_page(browser: Any, site: ServedSite, **options: Any) -> Iterator[Any]:
+    context = browser.new_context(base_url=site.origin, **options)
+    context.set_default_timeout(15_000)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(chromium: Any, served_site: ServedSite) -> Iterator[Any]:
+    """A fresh desktop-sized page (its own context: no storage carried over)."""
+    yield from _new_page(chromium, served_site, viewport={"width": 1280, "height": 900})
+
+
+@pytest.fixture
+def dark_page(chromium: Any, served_site: ServedSite) -> Iterator[Any]:
+    """A desktop page of a reader whose system prefers dark colours (Material's slate scheme)."""
+    yield from _new_page(chromium, served_site, viewport={"width": 1280, "height": 900}, color_scheme="dark")
+
+
+@pytest.fixture
+def phone_page(chromium: Any, served_site: ServedSite) -> Iterator[Any]:
+    """A page the size of a phone (390×844 CSS pixels), with touch and the meta viewport honoured."""
+    yield from _new_page(
+        chromium, served_site, viewport=PHONE, device_scale_factor=3, is_mobile=True, has_touch=True
+    )
+
+
+@pytest.fixture(scope="session")
+def axe() -> Callable[[Any], list[dict]]:
+    """Run axe-core (from node_modules) in a page; returns its violations."""
+    require(AXE_SCRIPT.is_file(), f"axe-core is not installed at {AXE_SCRIPT} (run `npm ci`)")
+
+    def run(page: Any) -> list[dict]:
+        if not page.evaluate("typeof window.axe !== 'undefined'"):
+            page.add_script_tag(path=str(AXE_SCRIPT))
+        return page.evaluate(
+            """async () => {
+                const result = await axe.run(document, {resultTypes: ["violations"]});
+                return result.violations.map((v) => ({
+                    id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+                    nodes: v.nodes.map((n) => ({target: n.target.join(" "), summary: n.failureSummary})),
+                }));
+            }"""
+        )
+
+    return run
