@@ -23,7 +23,12 @@ build: $(BIN)/mkdocs
 lint: $(BIN)/mkdocs
 	$(BIN)/ruff check hooks tests bench
 
-test: lint
+# axe-core, the Nu Html Checker and Lighthouse for the reader-side tests, where
+# npm is there (no install scripts: vnu-jar's would fetch a Java runtime).
+node_modules/.package-lock.json: package.json package-lock.json
+	if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund; fi
+
+test: lint node_modules/.package-lock.json
 	$(BIN)/pytest
 
 clean:
