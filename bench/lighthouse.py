@@ -31,21 +31,14 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+from browser.reader import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - the browser tests' settings
+
 from conftest import run_mkdocs_build  # noqa: E402 - the tests' build helper
 from kakehashi.loader import load_data  # noqa: E402 - installed with the project (pip install -e .)
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = Path(os.environ.get("KAKEHASHI_CHROMIUM", "/usr/bin/chromium"))
-CHROME_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
+# Lighthouse starts Chromium itself: headless, with the flags of the browser tests.
+CHROME_FLAGS = ["--headless=new", *CHROMIUM_ARGS, "--disable-dev-shm-usage"]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 LANG_PREFIX = {"de": "", "ja": "ja/", "en": "en/"}
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
