@@ -261,3 +261,14 @@ def test_operator_details_come_from_the_settings(project_copy: Path, tmp_path: P
     html = page_file(site, "en", "about").read_text("utf-8")
     assert "Muster &lt;GmbH&gt;" in html or "Muster &#60;GmbH&#62;" in html
     assert 'href="mailto:info@example.org"' in html
+
+
+def test_marker_lines_in_code_blocks_stay_as_written() -> None:
+    from kakehashi.editorial import EditorialPage, render_editorial
+
+    page = EditorialPage(
+        "guide",
+        texts={"de": "# Titel\n\n```md\n<!-- kakehashi:timeline -->\n```\n\n<!-- kakehashi:timeline -->\n"},
+    )
+    rendered = render_editorial(page, "de", {"timeline": lambda key, lang: "GENERATED"})
+    assert rendered == "# Titel\n\n```md\n<!-- kakehashi:timeline -->\n```\n\nGENERATED"

@@ -18,6 +18,8 @@ from .markdown import fallback_block, translation_notice
 from .problems import Problem
 
 MARKER = re.compile(r"^<!--\s*kakehashi:([a-z-]+)\s*-->\s*$", re.MULTILINE)
+# Fenced code blocks show marker lines as they are (the editor's guide quotes them).
+_FENCE = re.compile(r"^(`{3,}|~{3,}).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _TITLE = re.compile(r"^# .*$", re.MULTILINE)
 
@@ -46,7 +48,7 @@ def load_content(root: Path, directive_names: set[str]) -> tuple[dict[str, Edito
                 problems.append(Problem(display, 1, 1, "", f"not UTF-8 text ({error.reason})"))
                 continue
             text = text.replace("\r\n", "\n")
-            for match in MARKER.finditer(text):
+            for match in _markers(text):
                 if match.group(1) not in directive_names:
                     line = text.count("\n", 0, match.start()) + 1
                     known = ", ".join(sorted(directive_names))
@@ -86,7 +88,7 @@ def render_editorial(page: EditorialPage, lang: str, directives: dict[str, Direc
         return fallback_block(generated, lang) if fallback else generated
 
     if not fallback:
-        return MARKER.sub(expand, text)
+        return _expand_markers(text, expand)
     front = _FRONT_MATTER.match(text)
     head = front.group(0) if front else ""
     rest = text[len(head) :]
@@ -95,5 +97,19 @@ def render_editorial(page: EditorialPage, lang: str, directives: dict[str, Direc
     before, heading, after = rest[: title.start()], title.group(0), rest[title.end() :]
     heading = f'# <span lang="{source_lang}">{heading[2:].strip()}</span>'
     notice = translation_notice(lang, {source_lang})
-    body = fallback_block(MARKER.sub(expand, after.strip()), source_lang)
+    body = fallback_block(_expand_markers(after.strip(), expand), source_lang)
     return f"{head}{before}{heading}\n\n{notice}\n\n{body}\n"
+
+
+def _markers(text: str) -> list[re.Match[str]]:
+    """Marker lines outside fenced code blocks."""
+    fences = [(fence.start(), fence.end()) for fence in _FENCE.finditer(text)]
+    return [m for m in MARKER.finditer(text) if not any(a <= m.start() < b for a, b in fences)]
+
+
+def _expand_markers(text: str, expand: Callable[[re.Match[str]], str]) -> str:
+    parts, last = [], 0
+    for match in _markers(text):
+        parts += [text[last : match.start()], expand(match)]
+        last = match.end()
+    return "".join([*parts, text[last:]])
