@@ -61,7 +61,7 @@ def load_content(root: Path, directive_names: set[str]) -> tuple[dict[str, Edito
                             f"unknown marker 'kakehashi:{match.group(1)}'; known markers: {known}",
                         )
                     )
-            if not _TITLE.search(_FRONT_MATTER.sub("", text, count=1)):
+            if not _title_line(text):
                 problems.append(Problem(display, 1, 1, "", "the page has no title line ('# Title')"))
             page = pages.setdefault(key, EditorialPage(key))
             page.files[lang] = display
@@ -71,7 +71,7 @@ def load_content(root: Path, directive_names: set[str]) -> tuple[dict[str, Edito
 
 def page_title(page: EditorialPage, lang: str) -> str:
     """The text of the title line of the page's version in ``lang`` (which must exist)."""
-    title = _TITLE.search(_FRONT_MATTER.sub("", page.texts[lang], count=1))
+    title = _title_line(page.texts[lang])
     assert title is not None  # checked when loading
     return title.group(0)[2:].strip()
 
@@ -113,3 +113,8 @@ def _expand_markers(text: str, expand: Callable[[re.Match[str]], str]) -> str:
         parts += [text[last : match.start()], expand(match)]
         last = match.end()
     return "".join([*parts, text[last:]])
+
+
+def _title_line(text: str) -> re.Match[str] | None:
+    """The page's ``# Title`` line, after any front matter."""
+    return _TITLE.search(_FRONT_MATTER.sub("", text, count=1))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from . import escaping, formatting
 from .glossary import KINDS, LABELS, SECTION_INTROS, SECTIONS, STATUSES, VALUE_WORDS, term
+from .languages import pick
 from .loader import Data, Record
 from .markdown import (
     PageWriter,
@@ -105,8 +106,7 @@ def sorted_records(data: Data, section: str, lang: str) -> list[Record]:
     records = data.sections[section]
     if section == "projects":
         return sorted(records, key=lambda r: (r["date"], r["id"]), reverse=True)
-    writer = PageWriter(lang)
-    return sorted(records, key=lambda r: (writer.plain(r["title"]).casefold(), r["id"]))
+    return sorted(records, key=lambda r: (pick(r["title"], lang).text.casefold(), r["id"]))
 
 
 def render_section_index(data: Data, section: str, lang: str) -> str:
