@@ -74,6 +74,12 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     return context
 
 
+@event_priority(-200)  # last: every other plugin is done with the page
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    pages.release_written_page(page)
+    return output
+
+
 def on_pre_template(template: Template, template_name: str, config: MkDocsConfig) -> Template:
     # static-i18n points the language switcher at the alternates of the last page
     # it rendered; on a not-found page it leads to each language's home instead.

@@ -51,3 +51,15 @@ def alternates(site_url: str, key: str) -> list[tuple[str, str]]:
     links = [(lang, absolute_url(site_url, key, lang)) for lang in LANGUAGES]
     links.append(("x-default", absolute_url(site_url, key, DEFAULT_LANGUAGE)))
     return links
+
+
+def release_written_page(page) -> None:
+    """Drop the text of a page that has been written.
+
+    static-i18n keeps every language's pages for its sitemap; with their text
+    that is most of a large build's memory. Titles stay: they come from the
+    front matter or were kept by the render.
+    """
+    page.markdown = ""
+    page.content = None
+    page.file.content_string = ""

@@ -23,7 +23,15 @@ class Site:
     data: Data
     editorial: dict[str, EditorialPage]
     operator: Mapping[str, Any] = field(default_factory=dict)
-    _rendered: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+    _records: dict[str, Any] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Record pages look their record up by key: a dict, not a scan per page.
+        self._records = {
+            record_key(section, record["id"]): (section, record)
+            for section in SECTIONS
+            for record in self.data.sections[section]
+        }
 
     def page_keys(self) -> list[str]:
         keys = list(self.editorial)
@@ -34,13 +42,11 @@ class Site:
         return keys
 
     def markdown(self, key: str, lang: str) -> str:
-        """The Markdown of page ``key`` for readers of ``lang`` (rendered once, then kept)."""
-        cache_key = (key, lang)
-        if cache_key not in self._rendered:
-            self._rendered[cache_key] = self._render(key, lang)
-        return self._rendered[cache_key]
+        """The Markdown of page ``key`` for readers of ``lang``.
 
-    def _render(self, key: str, lang: str) -> str:
+        Not kept: at thousands of records the Markdown of every page in three
+        languages would cost hundreds of megabytes, and each is asked for once.
+        """
         if key == translation_status.PAGE_KEY:
             return translation_status.render_page(self.data, self.editorial, lang)
         if key in self.editorial:
@@ -53,7 +59,7 @@ class Site:
         section, _, name = key.partition("/")
         if name == "index":
             return render_section_index(self.data, section, lang)
-        record = next(r for r in self.data.sections[section] if r["id"] == name)
+        section, record = self._records[key]
         return render_record(self.data, section, record, lang)
 
 
