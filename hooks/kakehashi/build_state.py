@@ -10,6 +10,7 @@ from typing import Any
 
 from .languages import DEFAULT_LANGUAGE
 from .problems import SourceProblems
+from .recordcache import RecordCache
 from .site import Site, load_site
 
 WATCHED = ("data", "content")
@@ -33,6 +34,8 @@ class BuildState:
     problems: SourceProblems | None = None
     _fingerprint: tuple | None = None
     _default_not_found: str | None = field(default=None, repr=False)
+    # Kept across the rebuilds of `mkdocs serve`: an edit re-reads only the records it touched.
+    _records: RecordCache = field(default_factory=RecordCache, repr=False)
 
     def load(self, root: Path, operator: Mapping[str, Any]) -> None:
         """Load the sources unless they are unchanged since the last load.
@@ -45,7 +48,7 @@ class BuildState:
         if current != self._fingerprint:
             self._fingerprint = current
             try:
-                self.site = load_site(root, operator)
+                self.site = load_site(root, operator, reader=self._records.read)
                 self.problems = None
             except SourceProblems as error:
                 self.problems = error

@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import schema
 from .problems import Problem, SourceProblems
-from .yamlsource import YamlDocument, read_yaml
+from .recordcache import read_checked
+from .yamlsource import YamlDocument
 
 SECTIONS: tuple[str, ...] = ("projects", "ecosystem", "cycling", "disaster-prevention")
 CITIES = "cities"
 
 Record = dict[str, Any]
+Reader = Callable[[Path, str, str, Path], tuple[YamlDocument, list[Problem]]]
 _DATE_FORM = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 
 
@@ -31,10 +33,11 @@ class Data:
     sections: dict[str, list[Record]]
 
 
-def load_data(root: Path, schema_dir: Path | None = None) -> Data:
+def load_data(root: Path, schema_dir: Path | None = None, reader: Reader = read_checked) -> Data:
     """Load ``root/data``; raise :class:`SourceProblems` listing every problem.
 
-    ``schema_dir`` defaults to ``root/data/schema``.
+    ``schema_dir`` defaults to ``root/data/schema``; ``reader`` parses and checks
+    one file (a :class:`RecordCache`'s ``read`` reuses unchanged records).
     """
     data_dir = root / "data"
     schema_dir = schema_dir or data_dir / "schema"
@@ -46,13 +49,10 @@ def load_data(root: Path, schema_dir: Path | None = None) -> Data:
         if not path.is_file():
             problems.append(Problem(display, 1, 1, "", "the file is missing"))
             continue
-        doc, read_problems = read_yaml(path, display)
-        problems += read_problems
-        if read_problems:
-            continue
-        schema_problems = schema.check(doc, schema.validator(schema_dir, name))
-        problems += schema_problems
-        documents[name] = doc
+        doc, file_problems = reader(path, display, name, schema_dir)
+        problems += file_problems
+        if doc.value is not None:
+            documents[name] = doc
     # Unreadable cities.yml: its own problems are reported; checking references
     # against no cities would add a false "unknown city" for every record.
     city_ids: set[str] | None = None

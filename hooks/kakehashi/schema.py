@@ -41,6 +41,12 @@ def validator(schema_dir: Path, name: str) -> Draft7Validator:
     return Draft7Validator(schema, registry=_registry(schema_dir))
 
 
+def record_validator(schema_dir: Path, name: str) -> Draft7Validator:
+    """The validator of one record (one item of the file's list)."""
+    items, _ = record_schema(schema_dir, name)
+    return Draft7Validator(items, registry=_registry(schema_dir))
+
+
 def record_schema(schema_dir: Path, name: str) -> tuple[dict, Resolver]:
     """The schema of one record of ``<name>.yml``, and a resolver for the ``$ref``s in it."""
     return _schema(schema_dir, name)["items"], _registry(schema_dir).resolver()

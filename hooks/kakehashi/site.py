@@ -10,10 +10,11 @@ from typing import Any
 
 from . import directives, translation_status
 from .editorial import EditorialPage, load_content, render_editorial
-from .loader import SECTIONS, Data, load_data
+from .loader import SECTIONS, Data, Reader, load_data
 from .pages import record_key, section_index_key
 from .problems import Problem, SourceProblems
 from .record_pages import render_record, render_section_index
+from .recordcache import read_checked
 
 DIRECTIVE_NAMES = {"sections", "timeline", "operator"}
 
@@ -63,11 +64,14 @@ class Site:
         return render_record(self.data, section, record, lang)
 
 
-def load_site(root: Path, operator: Mapping[str, Any] | None = None) -> Site:
-    """Load and check all sources under ``root``; raise :class:`SourceProblems` listing all."""
+def load_site(root: Path, operator: Mapping[str, Any] | None = None, reader: Reader = read_checked) -> Site:
+    """Load and check all sources under ``root``; raise :class:`SourceProblems` listing all.
+
+    ``reader`` parses and checks one data file (see :func:`load_data`).
+    """
     problems: list[Problem] = []
     try:
-        data = load_data(root)
+        data = load_data(root, reader=reader)
     except SourceProblems as error:
         problems += error.problems
         data = None

@@ -279,7 +279,12 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument, list[Problem
                 "save it with the encoding UTF-8",
             )
         ]
-    text = text.removeprefix("\ufeff")  # a byte-order mark some Windows editors add
+    return parse_yaml(text.removeprefix("\ufeff"), display_name)  # a byte-order mark some editors add
+
+
+def parse_yaml(text: str, display_name: str) -> tuple[YamlDocument, list[Problem]]:
+    """Parse the text of a data file; problems are returned, never raised."""
+    empty = YamlDocument(display_name, None)
     try:
         problems = _scan_events(text, display_name)
         if problems:

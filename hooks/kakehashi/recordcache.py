@@ -1,0 +1,149 @@
+"""Read a data file again record by record, reusing every record whose text is unchanged.
+
+While ``mkdocs serve`` runs, an editor changes one record at a time; parsing
+and validating a file of thousands of records anew takes seconds. The records
+of a data file are the items of one top-level list, so the text splits at the
+lines that start with ``-`` in the first column. Each item's text is parsed
+and validated once and kept under that text; positions are shifted to the
+item's line in the file. Anything unusual (a problem, a line break other than
+LF, text in the first column that is neither an item nor a comment) takes the
+plain path of :func:`read_checked`, so messages are exactly those of a full read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from . import schema
+from .problems import Problem
+from .yamlsource import MAX_FILE_BYTES, Path_, YamlDocument, parse_yaml, read_yaml
+
+
+def read_checked(path: Path, display: str, name: str, schema_dir: Path) -> tuple[YamlDocument, list[Problem]]:
+    """Parse one data file and check it against its schema.
+
+    A file that cannot be read comes back without a value: its records are not
+    checked against each other, which would only add follow-up problems.
+    """
+    doc, problems = read_yaml(path, display)
+    if problems:
+        return YamlDocument(display, None), problems
+    return doc, schema.check(doc, schema.validator(schema_dir, name))
+
+
+class _ShiftedTable(Mapping):
+    """A position table of the whole file, answered from the tables of its items."""
+
+    def __init__(self, items: list[tuple[int, Mapping]], head: Mapping, shift_lines: bool) -> None:
+        self._items = items  # per record: (line offset, table keyed from index 0)
+        self._head = head
+        self._shift = shift_lines
+
+    def __getitem__(self, path: Path_) -> Any:
+        if path and isinstance(path[0], int) and 0 <= path[0] < len(self._items):
+            offset, table = self._items[path[0]]
+            value = table[(0, *path[1:])]
+            return (value[0] + offset, value[1]) if self._shift else value
+        return self._head[path]
+
+    def __iter__(self) -> Iterator[Path_]:
+        yield from self._head
+        for index, (_, table) in enumerate(self._items):
+            for path in table:
+                if path:
+                    yield (index, *path[1:])
+
+    def __len__(self) -> int:
+        return len(self._head) + sum(len(table) - 1 for _, table in self._items)
+
+
+class RecordCache:
+    """Keeps the parsed and validated records of the data files between loads."""
+
+    def __init__(self) -> None:
+        # (file, text of one item) → that item parsed alone, as if it were the file's first
+        self._items: dict[tuple[str, str], YamlDocument] = {}
+        self._schema_stamp: tuple | None = None
+        self._files: dict[str, tuple[bytes, YamlDocument]] = {}  # file → its last text, read
+
+    def read(
+        self, path: Path, display: str, name: str, schema_dir: Path
+    ) -> tuple[YamlDocument, list[Problem]]:
+        """Like :func:`read_checked`, reusing the records whose text is unchanged."""
+        stamp = tuple(
+            (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(schema_dir.glob("*.json"))
+        )
+        if stamp != self._schema_stamp:
+            self._items.clear()
+            self._files.clear()
+            self._schema_stamp = stamp
+        last = self._files.pop(display, None)
+        if last is not None and path.stat().st_size == len(last[0]) and path.read_bytes() == last[0]:
+            self._files[display] = last
+            return last[1], []
+        doc = self._read_by_items(path, display, name, schema_dir)
+        if doc is not None:
+            return doc, []
+        return read_checked(path, display, name, schema_dir)
+
+    def _read_by_items(self, path: Path, display: str, name: str, schema_dir: Path) -> YamlDocument | None:
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                return None
+            data = path.read_bytes()
+            text = data.decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        items = split_items(text)
+        if not items:
+            return None
+        validator = None
+        kept: dict[tuple[str, str], YamlDocument] = {}
+        parsed: list[tuple[int, YamlDocument]] = []
+        for first_line, item_text in items:
+            key = (display, item_text)
+            item = self._items.get(key) or kept.get(key)
+            if item is None:
+                item, problems = parse_yaml(item_text, display)
+                if problems or not isinstance(item.value, list) or len(item.value) != 1:
+                    return None
+                validator = validator or schema.record_validator(schema_dir, name)
+                if next(validator.iter_errors(item.value[0]), None) is not None:
+                    return None
+            kept[key] = item
+            parsed.append((first_line - 1, item))
+        # Only what this file holds now stays; other files' items are untouched.
+        self._items = {k: v for k, v in self._items.items() if k[0] != display} | kept
+        doc = YamlDocument(
+            display,
+            [item.value[0] for _, item in parsed],
+            # The list itself stands where its first item does.
+            positions=_ShiftedTable([(o, i.positions) for o, i in parsed], {(): (items[0][0], 1)}, True),
+            key_positions=_ShiftedTable([(o, i.key_positions) for o, i in parsed], {}, True),
+            plain_scalars=_ShiftedTable([(o, i.plain_scalars) for o, i in parsed], {}, False),
+        )
+        self._files[display] = (data, doc)
+        return doc
+
+
+def split_items(text: str) -> list[tuple[int, str]] | None:
+    """The items of a top-level block list as (first line, text), or None if the file is not one.
+
+    Comments and blank lines before the first item are left out; those between
+    items go with the item before them.
+    """
+    if "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text or text.startswith("\ufeff"):
+        return None  # line breaks YAML counts that a split at "\n" would not
+    items: list[tuple[int, list[str]]] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        first = line[:1]
+        if first == "-" and line[1:2] in ("", " "):
+            items.append((number, [line]))
+        elif first in ("", " ", "#"):
+            if items:
+                items[-1][1].append(line)
+        else:
+            return None  # "---", "...", a directive, a top-level mapping, a tab: not a plain list
+    return [(number, "\n".join(lines) + "\n") for number, lines in items] or None
