@@ -17,9 +17,9 @@ def counted_loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     calls: list[Path] = []
     real = build_state.load_site
 
-    def counting(root: Path, operator):
+    def counting(root: Path, operator, **options):
         calls.append(root)
-        return real(root, operator)
+        return real(root, operator, **options)
 
     monkeypatch.setattr(build_state, "load_site", counting)
     return calls
