@@ -10,17 +10,19 @@ for every rebuild, so what must last lives in ``kakehashi.build_state``.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import Environment, Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kakehashi import pages
+from kakehashi import incremental, pages
 from kakehashi.build_state import STATE as state
 from kakehashi.glossary import ui_words
 from kakehashi.languages import DEFAULT_LANGUAGE
@@ -41,6 +43,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    if not config.plugins["i18n"].building:  # the outer build: the first language, then the others
+        state.start_build(config, Path(config.config_file_path).parent)
+
+
 @event_priority(-50)  # before static-i18n (-100), which turns the placeholders into pages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for key in state.site.page_keys():
@@ -56,14 +63,27 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         parsed = pages.split_placeholder_uri(file.src_uri)
         if parsed:
             key, lang = parsed
-            file.content_string = state.site.markdown(key, lang)
+            file.content_string = markdown = state.site.markdown(key, lang)
+            if state.served:
+                state.served.remember_markdown(key, lang, markdown)
+    if state.served:
+        state.served.remember_navigation(config.plugins["i18n"].current_language, files, nav)
     return nav
 
 
+@event_priority(-200)  # last: the environment as every plugin left it is kept while serving
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Words the template overrides show, in the language of this build.
     env.globals["kakehashi_words"] = ui_words(config.theme.get("language") or DEFAULT_LANGUAGE)
+    if state.served:
+        state.served.remember_environment(config.plugins["i18n"].current_language, env)
     return env
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
+    # An edit of one record re-renders its pages, not the whole site.
+    server.builder = incremental.fast_builder(builder, state.update_served_pages)
+    return server
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:

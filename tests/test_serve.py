@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -10,7 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, run_mkdocs_build
 from kakehashi.loader import load_data
 
 
@@ -35,18 +36,66 @@ def wait_for(url: str, predicate, timeout: float = 60) -> str:
     raise AssertionError(f"timed out waiting for {url}; last page:\n{last[:500]}")
 
 
-def test_serve_shows_problems_and_recovers(project_copy: Path, tmp_path: Path) -> None:
-    port = free_port()
-    log_path = tmp_path / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def start_serve(project: Path, port: int, log_path: Path) -> subprocess.Popen:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764201600"}
     with log_path.open("w") as log:
-        server = subprocess.Popen(
+        return subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project_copy,
+            cwd=project,
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
         )
+
+
+def html_pages(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")}
+
+
+def test_an_edit_renders_only_its_pages_and_they_match_a_full_build(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    port = free_port()
+    log_path = tmp_path / "serve.log"
+    server = start_serve(project_copy, port, log_path)
+    try:
+        record = load_data(ROOT).sections["cycling"][0]
+        url = f"http://127.0.0.1:{port}/ja/cycling/{record['id']}/"
+        wait_for(url, lambda html: record["title"]["ja"] in html)
+        data = project_copy / "data" / "cycling.yml"
+        new_title = "編集されたタイトル <b>&"
+        data.write_text(
+            data.read_text("utf-8").replace(f'ja: "{record["title"]["ja"]}"', f'ja: "{new_title}"', 1),
+            "utf-8",
+        )
+        wait_for(url, lambda html: "編集されたタイトル &lt;b&gt;&amp;" in html)
+        served_dir = Path(
+            re.search(r"Building 'de' documentation to directory: (\S+)", log_path.read_text()).group(1)
+        )
+        served = html_pages(served_dir)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    log_text = log_path.read_text("utf-8")
+    assert "Traceback" not in log_text
+    assert log_text.count("Building documentation...") == 1, log_text
+    # The ja record page and the ja index of the section (the card's title).
+    assert re.search(r"Updated 2 pages in", log_text), log_text
+
+    full_site = tmp_path / "full"
+    env_url = {"SITE_URL": f"http://127.0.0.1:{port}/"}
+    result = run_mkdocs_build(project_copy, full_site, env_url)
+    assert result.returncode == 0, result.stderr
+    full = html_pages(full_site)
+    assert served.keys() == full.keys()
+    differing = [name for name in full if served[name] != full[name]]
+    assert differing == []
+
+
+def test_serve_shows_problems_and_recovers(project_copy: Path, tmp_path: Path) -> None:
+    port = free_port()
+    log_path = tmp_path / "serve.log"
+    server = start_serve(project_copy, port, log_path)
     try:
         record = load_data(ROOT).sections["cycling"][0]
         url = f"http://127.0.0.1:{port}/ja/cycling/{record['id']}/"

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .languages import DEFAULT_LANGUAGE
+from .incremental import ServedSite, update_pages
+from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .problems import SourceProblems
 from .recordcache import RecordCache
 from .site import Site, load_site
@@ -36,6 +37,7 @@ class BuildState:
     _default_not_found: str | None = field(default=None, repr=False)
     # Kept across the rebuilds of `mkdocs serve`: an edit re-reads only the records it touched.
     _records: RecordCache = field(default_factory=RecordCache, repr=False)
+    served: ServedSite | None = None  # while serving: the last build, to update page by page
 
     def load(self, root: Path, operator: Mapping[str, Any]) -> None:
         """Load the sources unless they are unchanged since the last load.
@@ -58,6 +60,22 @@ class BuildState:
                     print(f"ERROR    -  {error.report()}", file=sys.stderr)
         if self.problems and not (self.serving and self.site is not None):
             raise self.problems
+
+    def start_build(self, config: Any, root: Path) -> None:
+        """A full build begins (the outer one of the per-language builds)."""
+        if self.serving and self.site is not None:
+            self.served = self.served or ServedSite(root)
+            self.served.start_full_build(config, self.site, clean=self.problems is None)
+
+    def update_served_pages(self) -> int | None:
+        """After an edit while serving: re-render the changed pages; None if a full build is needed."""
+        served = self.served
+        if served is None or served.config is None:
+            return None
+        self.load(served.root, served.config.extra.get("operator") or {})
+        if self.problems or self.site is None:
+            return None
+        return update_pages(served, self.site, LANGUAGES)
 
     def problems_text(self) -> list[str]:
         return [str(problem) for problem in self.problems.problems] if self.problems else []

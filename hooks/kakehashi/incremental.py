@@ -1,0 +1,176 @@
+"""Serve an edit of data or content by re-rendering only the pages it changed.
+
+``mkdocs serve`` rebuilds the whole site, all three languages, on every saved
+file: with thousands of records that is minutes per edit. While serving, each
+language's finished build (its files, navigation and template environment) is
+kept, and the Markdown handed to MkDocs is remembered by digest. After an edit
+of ``data/`` or ``content/`` the pages that could have changed are rendered to
+Markdown again; those whose Markdown differs go through MkDocs' own page
+pipeline (read, render, template, write) inside the kept build, with the same
+plugins and theme, so they come out as a full build would write them.
+
+A full rebuild is still done when the edit reaches further than single pages:
+pages added or removed, a city renamed (shown on many pages), a title of the
+navigation changed, the sources have problems or had them (the problem box is
+on every page), or anything besides ``data/`` and ``content/`` changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+
+from . import translation_status
+from .loader import SECTIONS
+from .pages import placeholder_uri, record_key, section_index_key
+from .site import Site
+
+log = logging.getLogger("mkdocs.plugins.kakehashi")
+
+# Inputs outside data/ and content/: any change there takes a full rebuild.
+OTHER_INPUTS = ("docs", "overrides", "hooks", "mkdocs.yml")
+
+
+def digest(markdown: str) -> bytes:
+    return hashlib.blake2b(markdown.encode("utf-8"), digest_size=16).digest()
+
+
+def other_inputs_stamp(root: Path) -> tuple:
+    stats = []
+    for name in OTHER_INPUTS:
+        path = root / name
+        paths = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for item in paths:
+            if item.is_file() and "__pycache__" not in item.parts:
+                stat = item.stat()
+                stats.append((item.as_posix(), stat.st_mtime_ns, stat.st_size))
+    return tuple(stats)
+
+
+@dataclass
+class LanguageBuild:
+    """What one language's build leaves behind that rendering one more page needs."""
+
+    files: Files
+    nav: Navigation
+    env: object = None  # the jinja2 Environment after every plugin's on_env
+    nav_titles: dict[str, str | None] = field(default_factory=dict)
+
+
+@dataclass
+class ServedSite:
+    """The last full build of ``mkdocs serve``, kept to update it page by page."""
+
+    root: Path
+    config: MkDocsConfig | None = None
+    site: Site | None = None
+    clean: bool = False  # built without source problems
+    stamp: tuple = ()
+    languages: dict[str, LanguageBuild] = field(default_factory=dict)
+    digests: dict[tuple[str, str], bytes] = field(default_factory=dict)
+
+    def start_full_build(self, config: MkDocsConfig, site: Site, clean: bool) -> None:
+        self.config, self.site, self.clean = config, site, clean
+        self.stamp = other_inputs_stamp(self.root)
+        self.languages = {}
+        self.digests = {}
+
+    def remember_markdown(self, key: str, lang: str, markdown: str) -> None:
+        self.digests[(key, lang)] = digest(markdown)
+
+    def remember_navigation(self, lang: str, files: Files, nav: Navigation) -> None:
+        self.languages[lang] = LanguageBuild(files, nav)
+
+    def remember_environment(self, lang: str, env: object) -> None:
+        """The language's pages are read by now, so the titles in its navigation are known."""
+        build = self.languages[lang]
+        build.env = env
+        build.nav_titles = {page.file.src_uri: page.title for page in build.nav.pages}
+
+
+def candidate_keys(old: Site, new: Site) -> set[str] | None:
+    """Keys of the pages an edit from ``old`` to ``new`` may have changed.
+
+    None when the edit needs a full rebuild: pages were added or removed, or
+    reference data used on many pages changed.
+    """
+    if old.page_keys() != new.page_keys() or old.data.cities != new.data.cities:
+        return None
+    keys = set(new.editorial) | {translation_status.PAGE_KEY}
+    for section in SECTIONS:
+        pairs = zip(old.data.sections[section], new.data.sections[section], strict=True)
+        changed = [new for old, new in pairs if old is not new and old != new]
+        if changed:
+            keys.add(section_index_key(section))
+            keys.update(record_key(section, record["id"]) for record in changed)
+    return keys
+
+
+def update_pages(served: ServedSite, new: Site, languages: Iterable[str]) -> int | None:
+    """Re-render the pages whose Markdown changed; their number, or None if a full rebuild is needed."""
+    config = served.config
+    if config is None or served.site is None or not served.clean:
+        return None
+    if other_inputs_stamp(served.root) != served.stamp:
+        return None
+    keys = candidate_keys(served.site, new)
+    if keys is None:
+        return None
+    changed: dict[str, list[tuple[str, str]]] = {}
+    for lang in languages:
+        if lang not in served.languages or served.languages[lang].env is None:
+            return None
+        for key in sorted(keys):
+            markdown = new.markdown(key, lang)
+            if served.digests.get((key, lang)) != digest(markdown):
+                changed.setdefault(lang, []).append((key, markdown))
+    i18n = config.plugins["i18n"]
+    for lang, page_markdown in changed.items():
+        build = served.languages[lang]
+        # static-i18n set the shared config up for the language built last; set it up for this one.
+        i18n.current_language = lang
+        logging.disable(logging.INFO)  # static-i18n would announce a build of the whole language
+        try:
+            config.plugins.on_config(config)
+        finally:
+            logging.disable(logging.NOTSET)
+        doc_files = build.files.documentation_pages()
+        for key, markdown in page_markdown:
+            file = build.files.get_file_from_path(placeholder_uri(key, lang))
+            if file is None or file.page is None:
+                return None
+            file.content_string = markdown
+            _populate_page(file.page, config, build.files)
+            if file.src_uri in build.nav_titles and file.page.title != build.nav_titles[file.src_uri]:
+                return None  # the navigation on every page shows this title
+            _build_page(file.page, config, doc_files, build.nav, build.env)
+            served.remember_markdown(key, lang, markdown)
+    served.site = new
+    return sum(len(pages) for pages in changed.values())
+
+
+def fast_builder(full_build: Callable[[], None], try_update: Callable[[], int | None]) -> Callable[[], None]:
+    """The serve loop's builder: the page-by-page update where it suffices, else the full build."""
+
+    def build() -> None:
+        start = time.monotonic()
+        try:
+            updated = try_update()
+        except Exception:
+            log.exception("Updating single pages failed; rebuilding the whole site")
+            updated = None
+        if updated is None:
+            full_build()
+        else:
+            log.info(f"Updated {updated} pages in {time.monotonic() - start:.2f} seconds")
+
+    return build
