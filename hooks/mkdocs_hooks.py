@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from kakehashi import incremental, pages
 from kakehashi.build_state import STATE as state
+from kakehashi.build_state import release_written_page
 from kakehashi.glossary import ui_words
 from kakehashi.languages import DEFAULT_LANGUAGE
 from kakehashi.problems import SourceProblems
@@ -96,7 +97,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 @event_priority(-200)  # last: every other plugin is done with the page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    pages.release_written_page(page)
+    release_written_page(page)
     return output
 
 

@@ -95,3 +95,15 @@ class BuildState:
 # One per process: kept across the per-language builds and across the
 # rebuilds of `mkdocs serve`, which load the hook module afresh each time.
 STATE = BuildState()
+
+
+def release_written_page(page: Any) -> None:
+    """Drop the text of a page that has been written.
+
+    static-i18n keeps every language's pages for its sitemap; with their text
+    that is most of a large build's memory. Titles stay: they come from the
+    front matter or were kept by the render.
+    """
+    page.markdown = ""
+    page.content = None
+    page.file.content_string = ""

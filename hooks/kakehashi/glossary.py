@@ -153,6 +153,16 @@ LABELS: Terms = {
         "en": "All entries in {section}",
     },
     "close": {"de": "Schließen", "ja": "閉じる", "en": "Close"},
+    # long section indexes are split into pages
+    "pages": {"de": "Seiten", "ja": "ページ", "en": "Pages"},
+    "page_number": {"de": "Seite {number}", "ja": "{number}ページ目", "en": "Page {number}"},
+    "page_of": {
+        "de": "Seite {number} von {total}",
+        "ja": "全{total}ページ中{number}ページ目",
+        "en": "Page {number} of {total}",
+    },
+    "previous_page": {"de": "Vorherige Seite", "ja": "前のページ", "en": "Previous page"},
+    "next_page": {"de": "Nächste Seite", "ja": "次のページ", "en": "Next page"},
     "operator_email": {"de": "E-Mail", "ja": "メール", "en": "E-mail"},
     "operator_phone": {"de": "Telefon", "ja": "電話", "en": "Phone"},
     # the translation status page
@@ -215,6 +225,7 @@ VALUE_WORDS: Terms = {
     "with_note": {"de": "{text} ({note})", "ja": "{text}（{note}）", "en": "{text} ({note})"},
     "note_join": {"de": "{first} – {second}", "ja": "{first}：{second}", "en": "{first} – {second}"},
     "labelled": {"de": "{label}: {value}", "ja": "{label}：{value}", "en": "{label}: {value}"},
+    "title_with_part": {"de": "{title} – {part}", "ja": "{title}（{part}）", "en": "{title} – {part}"},
 }
 
 ALL_TERM_TABLES: dict[str, Terms] = {

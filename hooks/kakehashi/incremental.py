@@ -32,6 +32,7 @@ from mkdocs.structure.nav import Navigation
 from . import translation_status
 from .loader import SECTIONS
 from .pages import placeholder_uri, record_key, section_index_key
+from .record_pages import index_page_count
 from .site import Site
 
 log = logging.getLogger("mkdocs.plugins.kakehashi")
@@ -110,7 +111,8 @@ def candidate_keys(old: Site, new: Site) -> set[str] | None:
         pairs = zip(old.data.sections[section], new.data.sections[section], strict=True)
         changed = [new for old, new in pairs if old is not new and old != new]
         if changed:
-            keys.add(section_index_key(section))
+            pages = range(1, index_page_count(new.data, section) + 1)
+            keys.update(section_index_key(section, number) for number in pages)
             keys.update(record_key(section, record["id"]) for record in changed)
     return keys
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .pages import RESERVED_ID
 from .problems import Problem, SourceProblems
 from .recordcache import read_checked
 from .yamlsource import YamlDocument
@@ -89,6 +90,12 @@ def _check_records(doc: YamlDocument, city_ids: set[str] | None) -> list[Problem
             continue
         record_id = record.get("id")
         label = record_id if isinstance(record_id, str) else f"[{index + 1}]"
+        if isinstance(record_id, str) and RESERVED_ID.match(record_id):
+            problem(
+                (index, "id"),
+                f"{label}.id",
+                f"the id '{record_id}' is the address of a page of the section's list; choose another id",
+            )
         if isinstance(record_id, str):
             if record_id in first_line_of_id:
                 problem(

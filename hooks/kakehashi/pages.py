@@ -8,11 +8,18 @@ under ``/<lang>/``.
 
 from __future__ import annotations
 
+import re
+
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
 
 
-def section_index_key(section: str) -> str:
-    return f"{section}/index"
+def section_index_key(section: str, number: int = 1) -> str:
+    """Page ``number`` of a section's index: ``cycling/index``, then ``cycling/page-2``, …"""
+    return f"{section}/index" if number == 1 else f"{section}/page-{number}"
+
+
+# Record ids that would take the URL of an index page of their section.
+RESERVED_ID = re.compile(r"^page-[0-9]+$")
 
 
 def record_key(section: str, record_id: str) -> str:
@@ -51,15 +58,3 @@ def alternates(site_url: str, key: str) -> list[tuple[str, str]]:
     links = [(lang, absolute_url(site_url, key, lang)) for lang in LANGUAGES]
     links.append(("x-default", absolute_url(site_url, key, DEFAULT_LANGUAGE)))
     return links
-
-
-def release_written_page(page) -> None:
-    """Drop the text of a page that has been written.
-
-    static-i18n keeps every language's pages for its sitemap; with their text
-    that is most of a large build's memory. Titles stay: they come from the
-    front matter or were kept by the render.
-    """
-    page.markdown = ""
-    page.content = None
-    page.file.content_string = ""

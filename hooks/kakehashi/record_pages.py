@@ -109,26 +109,82 @@ def sorted_records(data: Data, section: str, lang: str) -> list[Record]:
     return sorted(records, key=lambda r: (pick(r["title"], lang).text.casefold(), r["id"]))
 
 
-def render_section_index(data: Data, section: str, lang: str) -> str:
-    writer = PageWriter(lang)
-    key = section_index_key(section)
+# Cards per page of a section index, per city where the index is grouped by city:
+# a page stays light on a phone, and an edit re-renders one small page.
+CARDS_PER_PAGE = 50
+
+
+def _groups(data: Data, section: str, lang: str) -> list[tuple[Record | None, list[Record]]]:
+    """The cards of an index in order: one group, or one per city that has records."""
     records = sorted_records(data, section, lang)
     if section == "projects":
-        body = _cards(data, section, records, writer, key)
+        return [(None, records)]
+    groups = [(city, [r for r in records if r["city"] == city_id]) for city_id, city in data.cities.items()]
+    return [(city, in_city) for city, in_city in groups if in_city]
+
+
+def index_page_count(data: Data, section: str) -> int:
+    """How many pages the section's index has (the same in every language)."""
+    records = data.sections[section]
+    if section == "projects":
+        largest = len(records)
+    else:
+        largest = max((sum(1 for r in records if r["city"] == city) for city in data.cities), default=0)
+    return max(1, -(-largest // CARDS_PER_PAGE))
+
+
+def render_section_index(data: Data, section: str, lang: str, number: int = 1) -> str:
+    writer = PageWriter(lang)
+    key = section_index_key(section, number)
+    total = index_page_count(data, section)
+    window = slice((number - 1) * CARDS_PER_PAGE, number * CARDS_PER_PAGE)
+    if section == "projects":
+        body = _cards(data, section, _groups(data, section, lang)[0][1][window], writer, key)
     else:
         # Grouped by city, the groups side by side on wide screens.
-        groups = []
-        for city_id, city in data.cities.items():
-            in_city = [r for r in records if r["city"] == city_id]
-            if in_city:
-                cards = _cards(data, section, in_city, writer, key)
+        sections = []
+        for city, in_city in _groups(data, section, lang):
+            if in_city[window]:
+                cards = _cards(data, section, in_city[window], writer, key)
                 heading = f"## {writer.inline(city['name'])}"
-                groups.append(f"<section markdown>\n\n{heading}\n\n{cards}\n\n</section>")
-        body = '<div class="kk-compare" markdown>\n\n' + "\n\n".join(groups) + "\n\n</div>"
+                sections.append(f"<section markdown>\n\n{heading}\n\n{cards}\n\n</section>")
+        body = '<div class="kk-compare" markdown>\n\n' + "\n\n".join(sections) + "\n\n</div>"
     intro = escaping.inline(term(SECTION_INTROS, section, lang))
     title = term(SECTIONS, section, lang)
+    if number > 1:
+        page_words = term(LABELS, "page_number", lang).format(number=number)
+        title = term(VALUE_WORDS, "title_with_part", lang).format(title=title, part=page_words)
     front = front_matter(title, term(SECTION_INTROS, section, lang))
-    return page(front, escaping.inline(title), writer.notice(), [intro, body])
+    pager = _pager(section, number, total, lang) if total > 1 else ""
+    return page(front, escaping.inline(title), writer.notice(), [intro, body, pager])
+
+
+def _pager(section: str, number: int, total: int, lang: str) -> str:
+    """Where this page stands, and links to the previous, every other and the next page."""
+    here = section_index_key(section, number)
+    words = lambda name, **values: term(LABELS, name, lang).format(**values)  # noqa: E731 - a local shorthand
+    items = []
+    if number > 1:
+        previous = section_index_key(section, number - 1)
+        items.append(link(f"← {escaping.inline(words('previous_page'))}", here, previous))
+    for other in range(1, total + 1):
+        if other == number:
+            items.append(f'<strong aria-current="page">{other}</strong>')
+        else:
+            # Glossary words, free of quotes: safe inside the attribute list.
+            label = f'{{ aria-label="{words("page_number", number=other)}" }}'
+            items.append(link(str(other), here, section_index_key(section, other)) + label)
+    if number < total:
+        items.append(
+            link(f"{escaping.inline(words('next_page'))} →", here, section_index_key(section, number + 1))
+        )
+    where = escaping.inline(words("page_of", number=number, total=total))
+    nav_label = escaping.attribute(words("pages"))
+    return (
+        f'<nav class="kk-pager" aria-label="{nav_label}" markdown>\n\n{where}\n\n'
+        + " ".join(items)
+        + "\n\n</nav>"
+    )
 
 
 def _cards(data: Data, section: str, records: list[Record], writer: PageWriter, key: str) -> str:

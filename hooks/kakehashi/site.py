@@ -13,7 +13,7 @@ from .editorial import EditorialPage, load_content, render_editorial
 from .loader import SECTIONS, Data, Reader, load_data
 from .pages import record_key, section_index_key
 from .problems import Problem, SourceProblems
-from .record_pages import render_record, render_section_index
+from .record_pages import index_page_count, render_record, render_section_index
 from .recordcache import read_checked
 
 DIRECTIVE_NAMES = {"sections", "timeline", "operator"}
@@ -37,7 +37,8 @@ class Site:
     def page_keys(self) -> list[str]:
         keys = list(self.editorial)
         for section in SECTIONS:
-            keys.append(section_index_key(section))
+            pages = range(1, index_page_count(self.data, section) + 1)
+            keys += [section_index_key(section, number) for number in pages]
             keys += [record_key(section, record["id"]) for record in self.data.sections[section]]
         keys.append(translation_status.PAGE_KEY)
         return keys
@@ -57,11 +58,12 @@ class Site:
                 "operator": lambda _key, reader: directives.operator(self.operator, reader),
             }
             return render_editorial(self.editorial[key], lang, handlers)
+        if key in self._records:
+            section, record = self._records[key]
+            return render_record(self.data, section, record, lang)
         section, _, name = key.partition("/")
-        if name == "index":
-            return render_section_index(self.data, section, lang)
-        section, record = self._records[key]
-        return render_record(self.data, section, record, lang)
+        number = 1 if name == "index" else int(name.removeprefix("page-"))
+        return render_section_index(self.data, section, lang, number)
 
 
 def load_site(root: Path, operator: Mapping[str, Any] | None = None, reader: Reader = read_checked) -> Site:
