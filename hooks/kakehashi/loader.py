@@ -26,7 +26,7 @@ Reader = Callable[[Path, str, str, Path], tuple[YamlDocument, list[Problem]]]
 _DATE_FORM = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one load, one Data
 class Data:
     """All validated records: cities by id, and each section's records in file order."""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from . import escaping, formatting
 from .glossary import KINDS, LABELS, SECTION_INTROS, SECTIONS, STATUSES, VALUE_WORDS, term
 from .languages import pick
@@ -114,6 +116,9 @@ def sorted_records(data: Data, section: str, lang: str) -> list[Record]:
 CARDS_PER_PAGE = 50
 
 
+# Every page of an index needs the same sorted groups; 12 = 4 sections × 3 languages,
+# so no more than about one load of the data is kept alive.
+@functools.lru_cache(maxsize=12)
 def _groups(data: Data, section: str, lang: str) -> list[tuple[Record | None, list[Record]]]:
     """The cards of an index in order: one group, or one per city that has records."""
     records = sorted_records(data, section, lang)
