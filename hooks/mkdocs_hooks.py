@@ -28,7 +28,7 @@ from kakehashi.build_state import release_written_page
 from kakehashi.glossary import ui_words
 from kakehashi.languages import DEFAULT_LANGUAGE
 from kakehashi.problems import SourceProblems
-from kakehashi.search import SearchIndexError, build_search_index
+from kakehashi.search import SearchIndex, SearchIndexError
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -47,6 +47,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     if not config.plugins["i18n"].building:  # the outer build: the first language, then the others
         state.start_build(config, Path(config.config_file_path).parent)
+        try:
+            state.search = SearchIndex()
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
 
 
 @event_priority(-50)  # before static-i18n (-100), which turns the placeholders into pages
@@ -118,11 +122,23 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     return state.place_not_found_page(output, Path(config.site_dir), config.theme.get("language"))
 
 
-@event_priority(-150)  # after static-i18n (-100), whose outer call builds the other languages
+@event_priority(-50)  # before static-i18n (-100), whose outer call goes on to build the other languages
 def on_post_build(config: MkDocsConfig) -> None:
-    if config.plugins["i18n"].building:
-        return  # a single language's build inside the outer one; index once, at the end
-    try:
-        build_search_index(Path(config.site_dir))
-    except SearchIndexError as error:
-        raise PluginError(str(error)) from None
+    # Pagefind indexes the language just written while the next one is built.
+    if not state.search:
+        return
+    i18n = config.plugins["i18n"]
+    site_dir = Path(config.site_dir)
+    state.search.add_language(site_dir, i18n.current_language, DEFAULT_LANGUAGE, pages.LANGUAGES)
+    if state.search.languages == set(pages.LANGUAGES):  # the last language: write the bundle
+        search, state.search = state.search, None
+        try:
+            search.write(site_dir)
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
+
+
+def on_build_error(error: Exception) -> None:
+    if state.search:
+        state.search.close()
+        state.search = None

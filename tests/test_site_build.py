@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -272,3 +273,17 @@ def test_marker_lines_in_code_blocks_stay_as_written() -> None:
     )
     rendered = render_editorial(page, "de", {"timeline": lambda key, lang: "GENERATED"})
     assert rendered == "# Titel\n\n```md\n<!-- kakehashi:timeline -->\n```\n\nGENERATED"
+
+
+def test_search_index_holds_every_page_of_each_language(built_site: Path) -> None:
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert list(entry["languages"]) == ["de", "en", "ja"]  # sorted: builds are byte-identical
+    for lang in ("de", "ja", "en"):
+        folder = built_site / lang if lang != "de" else built_site
+        bodies = [
+            page
+            for page in folder.rglob("index.html")
+            if (lang != "de" or page.relative_to(built_site).parts[0] not in ("ja", "en"))
+            and "data-pagefind-body" in page.read_text("utf-8")
+        ]
+        assert entry["languages"][lang]["page_count"] == len(bodies) > 40

@@ -12,6 +12,7 @@ from .incremental import ServedSite, update_pages
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .problems import SourceProblems
 from .recordcache import RecordCache
+from .search import SearchIndex
 from .site import Site, load_site
 
 WATCHED = ("data", "content")
@@ -38,6 +39,7 @@ class BuildState:
     # Kept across the rebuilds of `mkdocs serve`: an edit re-reads only the records it touched.
     _records: RecordCache = field(default_factory=RecordCache, repr=False)
     served: ServedSite | None = None  # while serving: the last build, to update page by page
+    search: SearchIndex | None = None  # the search index of the build under way
 
     def load(self, root: Path, operator: Mapping[str, Any]) -> None:
         """Load the sources unless they are unchanged since the last load.
