@@ -189,37 +189,27 @@ def hugo_binary() -> str | None:
     return str(binary) if binary.is_file() else shutil.which("hugo")
 
 
+def _timed_run(command: list[str], cwd: Path | None = None) -> tuple[float, subprocess.CompletedProcess]:
+    """Wall seconds of one command; a failure ends the benchmark with the command's output."""
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{command[0]} failed in {cwd or command}:\n{result.stderr[-3000:]}")
+    return elapsed, result
+
+
 def timed_hugo(binary: str, project: Path) -> float:
     """Wall seconds of one Hugo build into an empty folder."""
     with tempfile.TemporaryDirectory() as site:
-        start = time.perf_counter()
-        result = subprocess.run(
-            [binary, "--quiet", "--source", str(project), "--destination", site],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        raise SystemExit(f"Hugo failed in {project}:\n{result.stderr[-3000:]}")
+        elapsed, _ = _timed_run([binary, "--quiet", "--source", str(project), "--destination", site])
     return elapsed
 
 
 def timed_build(project: Path) -> tuple[float, float, float]:
     """Wall seconds, peak RSS of MkDocs and of Pagefind (MB) of one strict build in a fresh process."""
     with tempfile.TemporaryDirectory() as site:
-        start = time.perf_counter()
-        result = subprocess.run(
-            [sys.executable, "-c", MEASURE, site],
-            cwd=project,
-            env=ENV,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        raise SystemExit(f"build failed in {project}:\n{result.stderr[-3000:]}")
+        elapsed, result = _timed_run([sys.executable, "-c", MEASURE, site], cwd=project)
 
     def kilobytes(name: str) -> int:
         return int(next(line.split()[1] for line in result.stderr.splitlines() if line.startswith(name)))

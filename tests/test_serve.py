@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import socket
@@ -9,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 from conftest import ROOT, run_mkdocs_build
@@ -36,16 +38,27 @@ def wait_for(url: str, predicate, timeout: float = 60) -> str:
     raise AssertionError(f"timed out waiting for {url}; last page:\n{last[:500]}")
 
 
-def start_serve(project: Path, port: int, log_path: Path) -> subprocess.Popen:
+@contextlib.contextmanager
+def serving(project: Path, log_path: Path) -> Iterator[tuple[dict, str]]:
+    """``mkdocs serve`` of ``project``, once it serves the first cycling record: (record, its ja URL)."""
+    port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764201600"}
     with log_path.open("w") as log:
-        return subprocess.Popen(
+        server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project,
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
         )
+    try:
+        record = load_data(ROOT).sections["cycling"][0]
+        url = f"http://127.0.0.1:{port}/ja/cycling/{record['id']}/"
+        wait_for(url, lambda html: record["title"]["ja"] in html)
+        yield record, url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def html_pages(site: Path) -> dict[str, bytes]:
@@ -55,13 +68,8 @@ def html_pages(site: Path) -> dict[str, bytes]:
 def test_an_edit_renders_only_its_pages_and_they_match_a_full_build(
     project_copy: Path, tmp_path: Path
 ) -> None:
-    port = free_port()
     log_path = tmp_path / "serve.log"
-    server = start_serve(project_copy, port, log_path)
-    try:
-        record = load_data(ROOT).sections["cycling"][0]
-        url = f"http://127.0.0.1:{port}/ja/cycling/{record['id']}/"
-        wait_for(url, lambda html: record["title"]["ja"] in html)
+    with serving(project_copy, log_path) as (record, url):
         data = project_copy / "data" / "cycling.yml"
         new_title = "編集されたタイトル <b>&"
         data.write_text(
@@ -73,9 +81,6 @@ def test_an_edit_renders_only_its_pages_and_they_match_a_full_build(
             re.search(r"Building 'de' documentation to directory: (\S+)", log_path.read_text()).group(1)
         )
         served = html_pages(served_dir)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     log_text = log_path.read_text("utf-8")
     assert "Traceback" not in log_text
     assert log_text.count("Building documentation...") == 1, log_text
@@ -83,7 +88,7 @@ def test_an_edit_renders_only_its_pages_and_they_match_a_full_build(
     assert re.search(r"Updated 2 pages in", log_text), log_text
 
     full_site = tmp_path / "full"
-    env_url = {"SITE_URL": f"http://127.0.0.1:{port}/"}
+    env_url = {"SITE_URL": url.split("/ja/")[0] + "/"}
     result = run_mkdocs_build(project_copy, full_site, env_url)
     assert result.returncode == 0, result.stderr
     full = html_pages(full_site)
@@ -93,14 +98,8 @@ def test_an_edit_renders_only_its_pages_and_they_match_a_full_build(
 
 
 def test_serve_shows_problems_and_recovers(project_copy: Path, tmp_path: Path) -> None:
-    port = free_port()
     log_path = tmp_path / "serve.log"
-    server = start_serve(project_copy, port, log_path)
-    try:
-        record = load_data(ROOT).sections["cycling"][0]
-        url = f"http://127.0.0.1:{port}/ja/cycling/{record['id']}/"
-        wait_for(url, lambda html: record["title"]["ja"] in html)
-
+    with serving(project_copy, log_path) as (record, url):
         data = project_copy / "data" / "cycling.yml"
         good = data.read_text("utf-8")
         data.write_text(good.replace(f"kind: {record['kind']}", "kind: no", 1), "utf-8")
@@ -111,9 +110,6 @@ def test_serve_shows_problems_and_recovers(project_copy: Path, tmp_path: Path) -
         data.write_text(good, "utf-8")
         wait_for(url, lambda html: "kk-problems" not in html)
         time.sleep(1.5)  # let a spurious extra rebuild show up, if there were one
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     log_text = log_path.read_text("utf-8")
     assert "Traceback" not in log_text
     assert log_text.count("Detected file changes") == 2, log_text
