@@ -14,19 +14,14 @@ from .problems import SourceProblems
 from .recordcache import RecordCache
 from .search import SearchIndex
 from .site import Site, load_site
+from .stamps import file_stamps
 
 WATCHED = ("data", "content")
 
 
 def fingerprint(root: Path, operator: Mapping[str, Any]) -> tuple:
     """Changes whenever a source file or the operator settings change."""
-    stats = []
-    for folder in WATCHED:
-        for path in sorted((root / folder).rglob("*")):
-            if path.is_file():
-                stat = path.stat()
-                stats.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
-    return (tuple(stats), repr(sorted(operator.items())))
+    return (file_stamps(root, WATCHED), repr(sorted(operator.items())))
 
 
 @dataclass

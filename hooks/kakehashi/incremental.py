@@ -34,6 +34,7 @@ from .loader import SECTIONS
 from .pages import placeholder_uri, record_key, section_index_key
 from .record_pages import index_page_count
 from .site import Site
+from .stamps import file_stamps
 
 log = logging.getLogger("mkdocs.plugins.kakehashi")
 
@@ -43,18 +44,6 @@ OTHER_INPUTS = ("docs", "overrides", "hooks", "mkdocs.yml")
 
 def digest(markdown: str) -> bytes:
     return hashlib.blake2b(markdown.encode("utf-8"), digest_size=16).digest()
-
-
-def other_inputs_stamp(root: Path) -> tuple:
-    stats = []
-    for name in OTHER_INPUTS:
-        path = root / name
-        paths = sorted(path.rglob("*")) if path.is_dir() else [path]
-        for item in paths:
-            if item.is_file() and "__pycache__" not in item.parts:
-                stat = item.stat()
-                stats.append((item.as_posix(), stat.st_mtime_ns, stat.st_size))
-    return tuple(stats)
 
 
 @dataclass
@@ -81,7 +70,7 @@ class ServedSite:
 
     def start_full_build(self, config: MkDocsConfig, site: Site, clean: bool) -> None:
         self.config, self.site, self.clean = config, site, clean
-        self.stamp = other_inputs_stamp(self.root)
+        self.stamp = file_stamps(self.root, OTHER_INPUTS)
         self.languages = {}
         self.digests = {}
 
@@ -122,7 +111,7 @@ def update_pages(served: ServedSite, new: Site, languages: Iterable[str]) -> int
     config = served.config
     if config is None or served.site is None or not served.clean:
         return None
-    if other_inputs_stamp(served.root) != served.stamp:
+    if file_stamps(served.root, OTHER_INPUTS) != served.stamp:
         return None
     keys = candidate_keys(served.site, new)
     if keys is None:

@@ -18,6 +18,7 @@ from typing import Any
 
 from . import schema
 from .problems import Problem
+from .stamps import file_stamps
 from .yamlsource import MAX_FILE_BYTES, Path_, YamlDocument, parse_yaml, read_yaml
 
 
@@ -72,9 +73,7 @@ class RecordCache:
         self, path: Path, display: str, name: str, schema_dir: Path
     ) -> tuple[YamlDocument, list[Problem]]:
         """Like :func:`read_checked`, reusing the records whose text is unchanged."""
-        stamp = tuple(
-            (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(schema_dir.glob("*.json"))
-        )
+        stamp = file_stamps(schema_dir.parent, [schema_dir.name])
         if stamp != self._schema_stamp:
             self._items.clear()
             self._files.clear()
