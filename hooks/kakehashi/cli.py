@@ -198,7 +198,8 @@ def run_new(root: Path, args: argparse.Namespace) -> int:
     records = document.value if isinstance(document.value, list) else []
     existing_ids = {record.get("id") for record in records if isinstance(record, dict)}
     schema_dir = root / "data" / "schema"
-    text = path.read_bytes().decode("utf-8").replace("\r\n", "\n")
+    raw = path.read_bytes()
+    text = raw.decode("utf-8").replace("\r\n", "\n")
     try:
         check_new_id(schema_dir, section, record_id, existing_ids)
         new_text, line = appended(text, record_text(skeleton(schema_dir, section, record_id)))
@@ -206,7 +207,7 @@ def run_new(root: Path, args: argparse.Namespace) -> int:
     except SkeletonError as error:
         return _fail(str(error))
     addition = new_text[len(text) :]
-    if b"\r\n" in path.read_bytes():  # keep the file's line endings
+    if b"\r\n" in raw:  # keep the file's line endings
         addition = addition.replace("\n", "\r\n")
     with path.open("a", encoding="utf-8", newline="") as file:  # append: the text before stays as it is
         file.write(addition)
