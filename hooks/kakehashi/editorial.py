@@ -107,6 +107,11 @@ def _markers(text: str) -> list[re.Match[str]]:
     return [m for m in MARKER.finditer(text) if not any(a <= m.start() < b for a, b in fences)]
 
 
+def directives_used(page: EditorialPage) -> set[str]:
+    """The names of the directives the page uses in any of its languages."""
+    return {match.group(1) for text in page.texts.values() for match in _markers(text)}
+
+
 def _expand_markers(text: str, expand: Callable[[re.Match[str]], str]) -> str:
     parts, last = [], 0
     for match in _markers(text):

@@ -30,11 +30,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from . import translation_status
-from .loader import SECTIONS
+from .editorial import directives_used
+from .loader import SECTIONS, Record
 from .pages import placeholder_uri, record_key, section_index_key
-from .record_pages import index_page_count
-from .site import Site
+from .record_pages import CardGroups, index_page_cards, index_page_count
+from .site import DIRECTIVE_SECTIONS, Site
 from .stamps import file_stamps
+from .translation_status import missing_texts
 
 log = logging.getLogger("mkdocs.plugins.kakehashi")
 
@@ -87,23 +89,62 @@ class ServedSite:
         build.nav_titles = {page.file.src_uri: page.title for page in build.nav.pages}
 
 
-def candidate_keys(old: Site, new: Site) -> set[str] | None:
-    """Keys of the pages an edit from ``old`` to ``new`` may have changed.
+Changed = dict[str, list[tuple[Record, Record]]]  # section → (old, new) of the records that differ
 
-    None when the edit needs a full rebuild: pages were added or removed, or
-    reference data used on many pages changed.
-    """
+
+def changed_records(old: Site, new: Site) -> Changed | None:
+    """The records an edit changed, by section; None when it needs a full rebuild:
+    pages were added or removed, or the cities (shown on many pages) changed."""
     if old.page_keys() != new.page_keys() or old.data.cities != new.data.cities:
         return None
-    keys = set(new.editorial) | {translation_status.PAGE_KEY}
+    changed: Changed = {}
     for section in SECTIONS:
         pairs = zip(old.data.sections[section], new.data.sections[section], strict=True)
-        changed = [new for old, new in pairs if old is not new and old != new]
-        if changed:
-            pages = range(1, index_page_count(new.data, section) + 1)
-            keys.update(section_index_key(section, number) for number in pages)
-            keys.update(record_key(section, record["id"]) for record in changed)
+        # Unchanged records are the very same objects: the data is read record by record.
+        differ = [(before, after) for before, after in pairs if before is not after and before != after]
+        if differ:
+            changed[section] = differ
+    return changed
+
+
+def candidate_keys(old: Site, new: Site, changed: Changed, lang: str) -> set[str]:
+    """Keys of the pages in ``lang`` whose Markdown the edit may have changed.
+
+    Rendering a page to Markdown is what an edit costs at thousands of
+    records, so only pages that show something changed are candidates: the
+    changed records, the index pages whose cards differ (a new title can move
+    a card across many pages), editorial pages whose text changed or whose
+    directives show a changed section, and the translation status page where
+    it names a changed record or page.
+    """
+    keys = {record_key(section, after["id"]) for section, pairs in changed.items() for _, after in pairs}
+    for section, pairs in changed.items():
+        edited = {id(after) for _, after in pairs}
+        for number in range(1, index_page_count(new.data, section) + 1):
+            before = index_page_cards(old.data, section, lang, number)
+            after = index_page_cards(new.data, section, lang, number)
+            if not _same_cards(before, after) or any(id(r) in edited for _, cards in after for r in cards):
+                keys.add(section_index_key(section, number))
+    for key, page in new.editorial.items():
+        shown = {section for name in directives_used(page) for section in DIRECTIVE_SECTIONS[name]}
+        if old.editorial.get(key) != page or shown & set(changed):
+            keys.add(key)
+    records = [(section, record) for section, pairs in changed.items() for pair in pairs for record in pair]
+    if old.editorial != new.editorial or any(missing_texts(section, record) for section, record in records):
+        keys.add(translation_status.PAGE_KEY)
     return keys
+
+
+def _same_cards(before: CardGroups, after: CardGroups) -> bool:
+    """Whether two pages of an index show the same records (the same objects) under the same cities."""
+    if len(before) != len(after):
+        return False
+    for (old_city, old_cards), (new_city, new_cards) in zip(before, after, strict=True):
+        if old_city != new_city or len(old_cards) != len(new_cards):
+            return False
+        if any(a is not b for a, b in zip(old_cards, new_cards, strict=True)):
+            return False
+    return True
 
 
 def update_pages(served: ServedSite, new: Site, languages: Iterable[str]) -> int | None:
@@ -113,14 +154,14 @@ def update_pages(served: ServedSite, new: Site, languages: Iterable[str]) -> int
         return None
     if file_stamps(served.root, OTHER_INPUTS) != served.stamp:
         return None
-    keys = candidate_keys(served.site, new)
-    if keys is None:
+    edit = changed_records(served.site, new)
+    if edit is None:
         return None
     changed: dict[str, list[tuple[str, str]]] = {}
     for lang in languages:
         if lang not in served.languages or served.languages[lang].env is None:
             return None
-        for key in sorted(keys):
+        for key in sorted(candidate_keys(served.site, new, edit, lang)):
             markdown = new.markdown(key, lang)
             if served.digests.get((key, lang)) != digest(markdown):
                 changed.setdefault(lang, []).append((key, markdown))

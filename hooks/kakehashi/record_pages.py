@@ -111,6 +111,10 @@ def sorted_records(data: Data, section: str, lang: str) -> list[Record]:
     return sorted(records, key=lambda r: (pick(r["title"], lang).text.casefold(), r["id"]))
 
 
+# The cards of an index (or of one of its pages) by group: the city, or None for
+# projects, and its records in order.
+CardGroups = list[tuple[Record | None, list[Record]]]
+
 # Cards per page of a section index, per city where the index is grouped by city:
 # a page stays light on a phone, and an edit re-renders one small page.
 CARDS_PER_PAGE = 50
@@ -119,7 +123,7 @@ CARDS_PER_PAGE = 50
 # Every page of an index needs the same sorted groups; 12 = 4 sections × 3 languages,
 # so no more than about one load of the data is kept alive.
 @functools.lru_cache(maxsize=12)
-def _groups(data: Data, section: str, lang: str) -> list[tuple[Record | None, list[Record]]]:
+def _groups(data: Data, section: str, lang: str) -> CardGroups:
     """The cards of an index in order: one group, or one per city that has records."""
     records = sorted_records(data, section, lang)
     if section == "projects":
@@ -138,21 +142,26 @@ def index_page_count(data: Data, section: str) -> int:
     return max(1, -(-largest // CARDS_PER_PAGE))
 
 
+def index_page_cards(data: Data, section: str, lang: str, number: int) -> CardGroups:
+    """The cards on page ``number`` of an index: per group (city, or None for projects) its records."""
+    window = slice((number - 1) * CARDS_PER_PAGE, number * CARDS_PER_PAGE)
+    return [(city, records[window]) for city, records in _groups(data, section, lang) if records[window]]
+
+
 def render_section_index(data: Data, section: str, lang: str, number: int = 1) -> str:
     writer = PageWriter(lang)
     key = section_index_key(section, number)
     total = index_page_count(data, section)
-    window = slice((number - 1) * CARDS_PER_PAGE, number * CARDS_PER_PAGE)
+    groups = index_page_cards(data, section, lang, number)
     if section == "projects":
-        body = _cards(data, section, _groups(data, section, lang)[0][1][window], writer, key)
+        body = _cards(data, section, groups[0][1] if groups else [], writer, key)
     else:
         # Grouped by city, the groups side by side on wide screens.
         sections = []
-        for city, in_city in _groups(data, section, lang):
-            if in_city[window]:
-                cards = _cards(data, section, in_city[window], writer, key)
-                heading = f"## {writer.inline(city['name'])}"
-                sections.append(f"<section markdown>\n\n{heading}\n\n{cards}\n\n</section>")
+        for city, cards in groups:
+            heading = f"## {writer.inline(city['name'])}"
+            listing = _cards(data, section, cards, writer, key)
+            sections.append(f"<section markdown>\n\n{heading}\n\n{listing}\n\n</section>")
         body = '<div class="kk-compare" markdown>\n\n' + "\n\n".join(sections) + "\n\n</div>"
     intro = escaping.inline(term(SECTION_INTROS, section, lang))
     title = term(SECTIONS, section, lang)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,12 @@ from .problems import Problem, SourceProblems
 from .record_pages import index_page_count, render_record, render_section_index
 from .recordcache import read_checked
 
-DIRECTIVE_NAMES = {"sections", "timeline", "operator"}
+# The directives editorial pages may use, and the data sections each one shows.
+DIRECTIVE_SECTIONS: dict[str, tuple[str, ...]] = {
+    "sections": (),  # counts only, which change with the set of pages: a full rebuild
+    "timeline": ("projects",),
+    "operator": (),  # from mkdocs.yml
+}
 
 
 @dataclass
@@ -43,6 +48,10 @@ class Site:
         keys.append(translation_status.PAGE_KEY)
         return keys
 
+    @cached_property
+    def translation_report(self) -> translation_status.TranslationReport:
+        return translation_status.translation_report(self.data, self.editorial)
+
     def markdown(self, key: str, lang: str) -> str:
         """The Markdown of page ``key`` for readers of ``lang``.
 
@@ -50,7 +59,7 @@ class Site:
         languages would cost hundreds of megabytes, and each is asked for once.
         """
         if key == translation_status.PAGE_KEY:
-            return translation_status.render_page(self.data, self.editorial, lang)
+            return translation_status.render_page(self.data, self.editorial, lang, self.translation_report)
         if key in self.editorial:
             handlers = {
                 "sections": partial(directives.sections, self.data),
@@ -77,7 +86,7 @@ def load_site(root: Path, operator: Mapping[str, Any] | None = None, reader: Rea
     except SourceProblems as error:
         problems += error.problems
         data = None
-    editorial, content_problems = load_content(root, DIRECTIVE_NAMES)
+    editorial, content_problems = load_content(root, set(DIRECTIVE_SECTIONS))
     problems += content_problems
     for key, page in editorial.items():
         section = key.split("/")[0]

@@ -84,7 +84,7 @@ def localized_texts(record: Mapping[str, Any], prefix: str = "") -> Iterator[tup
             yield from localized_texts(value, f"{field}.")
 
 
-def _missing_texts(section: str, record: Record) -> list[MissingText]:
+def missing_texts(section: str, record: Record) -> list[MissingText]:
     missing = []
     for field, texts in localized_texts(record):
         available = {lang for lang, text in texts.items() if text}
@@ -100,7 +100,7 @@ def translation_report(data: Data, editorial: Mapping[str, EditorialPage]) -> Tr
     sections = []
     for section in SECTION_NAMES:
         records = data.sections[section]
-        missing_by_record = [_missing_texts(section, record) for record in records]
+        missing_by_record = [missing_texts(section, record) for record in records]
         complete = {
             lang: sum(1 for missing in missing_by_record if all(m.lang != lang for m in missing))
             for lang in LANGUAGES
@@ -125,9 +125,15 @@ def translation_report(data: Data, editorial: Mapping[str, EditorialPage]) -> Tr
 # --- the site's page ---------------------------------------------------------
 
 
-def render_page(data: Data, editorial: Mapping[str, EditorialPage], lang: str) -> str:
-    """The translation status page for readers of ``lang``."""
-    report = translation_report(data, editorial)
+def render_page(
+    data: Data, editorial: Mapping[str, EditorialPage], lang: str, report: TranslationReport | None = None
+) -> str:
+    """The translation status page for readers of ``lang``.
+
+    ``report`` is the report of ``data`` and ``editorial`` where it is made
+    already: a site renders the page in every language from one report.
+    """
+    report = report or translation_report(data, editorial)
     writer = PageWriter(lang)
     title = term(LABELS, "translation_status", lang)
     intro = term(LABELS, "translation_status_intro", lang)

@@ -1,0 +1,133 @@
+"""Which pages an edit can change while serving: every page that does, and few more.
+
+The serve shortcut renders only the candidate pages of an edit again, so a
+page missing from the candidates would keep stale text in the preview. These
+tests compare the Markdown of every page before and after an edit.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+
+import pytest
+from test_pagination import many_cycling_records, site_with
+
+from kakehashi.editorial import EditorialPage
+from kakehashi.incremental import candidate_keys, changed_records
+from kakehashi.languages import LANGUAGES
+from kakehashi.loader import Data
+from kakehashi.pages import record_key
+from kakehashi.record_pages import index_page_cards, index_page_count
+from kakehashi.site import Site
+from kakehashi.translation_status import PAGE_KEY as STATUS_PAGE
+
+# Enough routes for several index pages per city.
+OLD = site_with(many_cycling_records(260))
+
+
+def edited(site: Site, section: str, index: int, change: Callable[[dict], None]) -> Site:
+    """A copy of ``site`` with one record changed; the other records stay the same objects,
+    as the data file read record by record gives them."""
+    sections = {name: list(records) for name, records in site.data.sections.items()}
+    record = copy.deepcopy(sections[section][index])
+    change(record)
+    sections[section][index] = record
+    return Site(Data(site.data.cities, sections), dict(site.editorial), site.operator)
+
+
+def changed_pages(old: Site, new: Site, lang: str) -> set[str]:
+    return {key for key in new.page_keys() if old.markdown(key, lang) != new.markdown(key, lang)}
+
+
+def set_text(field: str, lang: str, text: str) -> Callable[[dict], None]:
+    return lambda record: record[field].__setitem__(lang, text)
+
+
+def set_value(field: str, value: str) -> Callable[[dict], None]:
+    return lambda record: record.__setitem__(field, value)
+
+
+def other_city(record: dict) -> None:
+    record["city"] = "bochum" if record["city"] == "tsukuba" else "tsukuba"
+
+
+EDITS = {
+    "English title moves the card to the front": ("cycling", 130, set_text("title", "en", "Aaa first route")),
+    "German title moves the card to the end": ("cycling", 3, set_text("title", "de", "Zzz letzte Route")),
+    "summary": ("cycling", 70, set_text("summary", "ja", "新しい概要")),
+    "another city": ("cycling", 10, other_city),
+    "project date (timeline, newest-first index)": ("projects", 2, set_value("date", "1999-05")),
+    "a Japanese text removed (translation status)": ("ecosystem", 1, lambda r: r["summary"].pop("ja")),
+}
+
+
+@pytest.mark.parametrize("name", EDITS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_the_edit_changes_is_a_candidate(name: str, lang: str) -> None:
+    section, index, change = EDITS[name]
+    new = edited(OLD, section, index, change)
+    edit = changed_records(OLD, new)
+    assert edit is not None and list(edit) == [section]
+    assert changed_pages(OLD, new, lang) <= candidate_keys(OLD, new, edit, lang)
+
+
+@pytest.mark.parametrize("name", EDITS)
+def test_each_edit_changes_its_record_page(name: str) -> None:
+    section, index, change = EDITS[name]
+    new = edited(OLD, section, index, change)
+    key = record_key(section, new.data.sections[section][index]["id"])
+    assert any(key in changed_pages(OLD, new, lang) for lang in LANGUAGES)
+
+
+def test_an_edit_that_keeps_the_order_renders_its_page_and_one_index_page() -> None:
+    new = edited(OLD, "cycling", 70, set_text("summary", "ja", "新しい概要"))
+    edit = changed_records(OLD, new)
+    assert edit is not None
+    assert index_page_count(new.data, "cycling") >= 3
+    for lang in LANGUAGES:
+        candidates = candidate_keys(OLD, new, edit, lang)
+        index_pages = {key for key in candidates if key.startswith("cycling/") and key != "cycling/route-70"}
+        assert len(index_pages) == 1, index_pages
+        # No directive shows routes; the status page names no route of this edit.
+        assert not candidates & (set(OLD.editorial) | {STATUS_PAGE})
+
+
+def test_a_title_edit_reorders_only_its_own_language() -> None:
+    first = index_page_cards(OLD.data, "cycling", "en", 1)[0][1][0]
+    index = OLD.data.sections["cycling"].index(first)
+    new = edited(OLD, "cycling", index, set_text("title", "en", "Zzz last route"))
+    edit = changed_records(OLD, new)
+    assert edit is not None
+    english = candidate_keys(OLD, new, edit, "en")
+    german = candidate_keys(OLD, new, edit, "de")
+    assert german == {record_key("cycling", first["id"]), "cycling/index"}
+    # The card moves from the first page to the last: every page of its city shifts.
+    assert {"cycling/index", "cycling/page-2", "cycling/page-3"} <= english
+
+
+def test_the_timeline_page_is_a_candidate_only_for_project_edits() -> None:
+    route = edited(OLD, "cycling", 5, set_text("summary", "en", "New summary"))
+    project = edited(OLD, "projects", 0, set_text("title", "en", "New project title"))
+    for new, expected in ((route, False), (project, True)):
+        edit = changed_records(OLD, new)
+        assert edit is not None
+        assert ("partnership" in candidate_keys(OLD, new, edit, "de")) is expected
+
+
+def test_an_edited_editorial_page_is_a_candidate() -> None:
+    page = OLD.editorial["accessibility"]
+    texts = {**page.texts, "en": page.texts["en"] + "\nOne more sentence.\n"}
+    new = Site(OLD.data, {**OLD.editorial, "accessibility": EditorialPage(page.key, page.files, texts)})
+    edit = changed_records(OLD, new)
+    assert edit == {}
+    assert changed_pages(OLD, new, "en") == {"accessibility"}
+    assert candidate_keys(OLD, new, edit, "en") == {"accessibility", STATUS_PAGE}
+
+
+def test_added_records_and_changed_cities_need_a_full_rebuild() -> None:
+    more = site_with(many_cycling_records(261))
+    assert changed_records(OLD, more) is None
+    cities = {**OLD.data.cities, "bochum": {**OLD.data.cities["bochum"], "name": {"de": "Bochum (Ruhr)"}}}
+    renamed = Site(Data(cities, OLD.data.sections), OLD.editorial, OLD.operator)
+    assert changed_records(OLD, renamed) is None
