@@ -79,7 +79,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 @event_priority(-200)  # last: the environment as every plugin left it is kept while serving
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Words the template overrides show, in the language of this build.
-    env.globals["kakehashi_words"] = ui_words(config.theme.get("language") or DEFAULT_LANGUAGE)
+    lang = config.theme.get("language") or DEFAULT_LANGUAGE
+    env.globals["kakehashi_words"] = ui_words(lang)
+    env.globals["kakehashi_search_bundle"] = pages.search_bundle_path(lang)
     if state.served:
         state.served.remember_environment(config.plugins["i18n"].current_language, env)
     return env
@@ -130,10 +132,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins["i18n"]
     site_dir = Path(config.site_dir)
     state.search.add_language(site_dir, i18n.current_language, DEFAULT_LANGUAGE, pages.LANGUAGES)
-    if state.search.languages == set(pages.LANGUAGES):  # the last language: write the bundle
+    if state.search.languages == set(pages.LANGUAGES):  # the last language: wait for its bundle
         search, state.search = state.search, None
         try:
-            search.write(site_dir)
+            search.finish()
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
 

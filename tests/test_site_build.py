@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -275,11 +276,11 @@ def test_marker_lines_in_code_blocks_stay_as_written() -> None:
     assert rendered == "# Titel\n\n```md\n<!-- kakehashi:timeline -->\n```\n\nGENERATED"
 
 
-def test_search_index_holds_every_page_of_each_language(built_site: Path) -> None:
-    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-    assert list(entry["languages"]) == ["de", "en", "ja"]  # sorted: builds are byte-identical
+def test_each_language_has_a_search_bundle_with_all_its_pages(built_site: Path) -> None:
     for lang in ("de", "ja", "en"):
         folder = built_site / lang if lang != "de" else built_site
+        entry = json.loads((folder / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+        assert list(entry["languages"]) == [lang]
         bodies = [
             page
             for page in folder.rglob("index.html")
@@ -287,3 +288,9 @@ def test_search_index_holds_every_page_of_each_language(built_site: Path) -> Non
             and "data-pagefind-body" in page.read_text("utf-8")
         ]
         assert entry["languages"][lang]["page_count"] == len(bodies) > 40
+        # The search dialog of the language's pages loads that bundle.
+        home = (folder / "index.html").read_text("utf-8")
+        bundle = re.search(r'data-bundle="([^"]+)"', home)
+        assert bundle, lang
+        home_path = "/" if lang == "de" else f"/{lang}/"
+        assert posixpath.normpath(posixpath.join(home_path, bundle.group(1))) == home_path + "pagefind"

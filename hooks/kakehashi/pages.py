@@ -49,6 +49,11 @@ def url_path(key: str, lang: str) -> str:
     return f"{prefix}{key}/"
 
 
+def search_bundle_path(lang: str) -> str:
+    """Where the search index of a language's pages is, below the site root: "ja/pagefind/"."""
+    return url_path("index", lang) + "pagefind/"
+
+
 def absolute_url(site_url: str, key: str, lang: str) -> str:
     return site_url.rstrip("/") + "/" + url_path(key, lang)
 

@@ -1,26 +1,32 @@
-"""The search index: Pagefind over the built site, one index per ``<html lang>``.
+"""The search index: one Pagefind bundle per language, made beside the build.
 
 Pagefind's extended binary segments Japanese, so 霞ヶ浦 or 防災センター are
-found as words and as parts of compounds. It runs as a service process beside
-the build: each language's folder is handed to it as soon as that language is
-written, so Pagefind indexes on the second core while MkDocs, which uses one,
-builds the next language. The bundle is written once all languages are in.
+found as words and as parts of compounds. Each language has its own bundle in
+its own folder (``pagefind/``, ``ja/pagefind/``, ``en/pagefind/``): a reader
+searches the pages of their language, and Pagefind holds about 90 KB per page
+in memory until it writes (measured), so indexing one language at a time
+needs a third of the memory of one bundle for all. A bundle is made by a
+Pagefind process as soon as its language's pages are written, while MkDocs,
+which uses one core, builds the next language on the other; only the last
+language's bundle is left to wait for at the end of the build.
 """
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
-import contextlib
-import json
-import threading
+import subprocess
+import tempfile
 from collections.abc import Collection
 from pathlib import Path
+from typing import IO
 
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.service import get_executable
+
+from .pages import search_bundle_path
 
 # Written by the theme or by Pagefind, not pages of a language.
 NOT_PAGES = {"assets", "pagefind"}
+# The ¶ permalinks beside headings are not words of the page.
+EXCLUDE_SELECTORS = ".headerlink"
 
 
 class SearchIndexError(RuntimeError):
@@ -28,58 +34,64 @@ class SearchIndexError(RuntimeError):
 
 
 class SearchIndex:
-    """A Pagefind index filled one language folder at a time while the site is built."""
+    """The languages' Pagefind bundles, made one after another while the site is built."""
 
     def __init__(self) -> None:
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True)
-        self._thread.start()
-        # The ¶ permalinks beside headings are not words of the page.
-        config = IndexConfig(exclude_selectors=[".headerlink"])
-        self._index = PagefindIndex(config)
-        self._pending: list[concurrent.futures.Future] = []
+        binary = get_executable()
+        if binary is None:
+            raise SearchIndexError("Pagefind was not found: install the project with pip install -e .")
+        self._binary = str(binary)
+        self._running: tuple[subprocess.Popen, IO[bytes], str] | None = None
         self.languages: set[str] = set()  # the languages handed over so far
-        self._wait(self._submit(self._index.__aenter__()))
-
-    def _submit(self, coroutine) -> concurrent.futures.Future:
-        return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
-
-    def _wait(self, future: concurrent.futures.Future):
-        try:
-            return future.result()
-        except Exception as error:
-            self.close()
-            raise SearchIndexError(f"Pagefind failed: {error}") from error
 
     def add_language(self, site_dir: Path, lang: str, default: str, languages: Collection[str]) -> None:
-        """Start indexing the pages of ``lang`` just written to ``site_dir``; does not wait."""
-        glob = language_glob(site_dir, lang, default, languages)
-        self._pending.append(self._submit(self._index.add_directory(path=str(site_dir), glob=glob)))
+        """Start making the bundle of ``lang``, just written to ``site_dir``.
+
+        Waits only for the previous language's bundle: one Pagefind at a time
+        keeps the peak memory at that of one language.
+        """
+        self._finish_running()
+        output = tempfile.TemporaryFile()  # noqa: SIM115 - outlives this call; closed when the bundle is done
+        command = [
+            self._binary,
+            "--site",
+            str(site_dir),
+            "--glob",
+            language_glob(site_dir, lang, default, languages),
+            "--output-path",
+            str(site_dir / search_bundle_path(lang)),
+            "--exclude-selectors",
+            EXCLUDE_SELECTORS,
+        ]
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT)
+        self._running = (process, output, lang)
         self.languages.add(lang)
 
-    def write(self, site_dir: Path) -> None:
-        """Wait for the languages, write the bundle to ``site_dir/pagefind`` and stop the service."""
-        try:
-            for future in self._pending:
-                self._wait(future)
-            self._wait(self._submit(self._index.write_files(output_path=str(site_dir / "pagefind"))))
-        finally:
-            self.close()
-        _sort_languages(site_dir / "pagefind" / "pagefind-entry.json")
+    def finish(self) -> None:
+        """Wait for the last bundle."""
+        self._finish_running()
 
     def close(self) -> None:
-        """Stop the service without writing (also after a failed build)."""
-        if not self._thread.is_alive():
+        """Stop a bundle still being made (after a failed build)."""
+        if self._running is None:
             return
-        for future in self._pending:
-            future.cancel()
-        service = self._index._service  # the API closes it only from its context manager
-        if service is not None:
-            # Stopping, perhaps after a failure that is reported already: nothing left to say.
-            with contextlib.suppress(Exception):
-                self._submit(service.close()).result(timeout=30)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(timeout=30)
+        process, output, _ = self._running
+        self._running = None
+        process.terminate()
+        process.wait()
+        output.close()
+
+    def _finish_running(self) -> None:
+        if self._running is None:
+            return
+        process, output, lang = self._running
+        self._running = None
+        code = process.wait()
+        output.seek(0)
+        report = output.read().decode("utf-8", "replace").strip()
+        output.close()
+        if code != 0:
+            raise SearchIndexError(f"Pagefind failed on the {lang} pages (exit code {code}):\n{report}")
 
 
 def language_glob(site_dir: Path, lang: str, default: str, languages: Collection[str]) -> str:
@@ -94,12 +106,3 @@ def language_glob(site_dir: Path, lang: str, default: str, languages: Collection
         elif entry.suffix == ".html":
             parts.append(entry.name)
     return "{" + ",".join(parts) + "}"
-
-
-def _sort_languages(entry_file: Path) -> None:
-    """Pagefind lists the languages of its entry file in a different order on every
-    run; sorted, two builds of the same sources are byte-identical. Its UI looks
-    languages up by name, so the order means nothing to it."""
-    entry = json.loads(entry_file.read_text("utf-8"))
-    entry["languages"] = dict(sorted(entry["languages"].items()))
-    entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")

@@ -16,6 +16,9 @@
   header.insertBefore(button, switcher ? switcher.nextSibling : null);
   /* Absolute, because Pagefind resolves it against its own script's URL. */
   var bundle = new URL(dialog.getAttribute("data-bundle"), document.baseURI).href;
+  /* Each language has its own bundle in its folder, while the pages' URLs in
+     it start at the site's root, not at the bundle's parent. */
+  var siteRoot = new URL(dialog.getAttribute("data-site-root"), document.baseURI).pathname;
   var loaded = null;
 
   function load() {
@@ -32,6 +35,7 @@
         new PagefindUI({
           element: "#kk-search-ui",
           bundlePath: bundle,
+          baseUrl: siteRoot,
           showImages: false,
           showSubResults: true,
           resetStyles: false,
