@@ -14,6 +14,7 @@ import re
 # mark, caret/tilde, emoji, footnotes, raw HTML). Encoded as numeric character
 # references, which every Markdown parser passes through as literal text.
 _ALWAYS = set("\\`*_[]{}<>&|~^=!#+$:")
+_ALWAYS_ENCODED = {ord(char): f"&#{ord(char)};" for char in _ALWAYS}
 # Harmless inside a line but syntax at the start of one (lists, rules, quotes).
 _LINE_START = set("-.()'\"%@/;?,")
 _ORDERED_LIST = re.compile(r"^(\d+)([.)])(?=\s|$)")
@@ -49,7 +50,7 @@ def inline(text: str) -> str:
     if match:  # "1. text" would start an ordered list
         head = match.group(1) + _encode(match.group(2))
         line = line[match.end() :]
-    encoded = "".join(_encode(c) if c in _ALWAYS else c for c in line)
+    encoded = line.translate(_ALWAYS_ENCODED)
     if not head and encoded[:1] in _LINE_START:
         encoded = _encode(encoded[0]) + encoded[1:]
     return _EDGE_SPACES.sub(lambda spaces: "".join(map(_encode, spaces.group())), head + encoded)
