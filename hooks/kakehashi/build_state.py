@@ -55,6 +55,10 @@ class BuildState:
                     # Not through MkDocs' logger: in strict mode an error there
                     # would abort the rebuild and leave the browser without a page.
                     print(f"ERROR    -  {error.report()}", file=sys.stderr)
+            if not self.serving:
+                # A build loads once; the kept records, with the positions of
+                # every value, would double the memory the loaded data takes.
+                self._records = RecordCache()
         if self.problems and not (self.serving and self.site is not None):
             raise self.problems
 
