@@ -53,17 +53,33 @@ from kakehashi.pages import placeholder_uri  # noqa: E402
 from kakehashi.site import load_site  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764201600"}
-MEASURE = (
-    "import resource, runpy, sys;"
-    "sys.argv=['mkdocs','build','--strict','--quiet','--site-dir',sys.argv[1]];"
-    "code=0\n"
-    "try: runpy.run_module('mkdocs', run_name='__main__')\n"
-    "except SystemExit as e: code=e.code or 0\n"
-    "print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr);"
-    # Pagefind, which runs as a child once the pages are written.
-    "print('CHILDRSS', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr);"
-    "sys.exit(code)"
-)
+MEASURE = """
+import resource, runpy, sys
+from pathlib import Path
+site, search_after = sys.argv[1], sys.argv[2:] == ["search"]
+sys.argv = ["mkdocs", "build", "--strict", "--quiet", "--site-dir", site]
+code = 0
+try:
+    runpy.run_module("mkdocs", run_name="__main__")
+except SystemExit as e:
+    code = e.code or 0
+if code == 0 and search_after:
+    # The search bundles one language after another, as a site without the
+    # hooks would have them made once MkDocs is done.
+    from kakehashi.languages import DEFAULT_LANGUAGE, LANGUAGES
+    from kakehashi.search import SearchIndex
+    import time
+    start = time.perf_counter()
+    index = SearchIndex()
+    for lang in LANGUAGES:
+        index.add_language(Path(site), lang, DEFAULT_LANGUAGE, LANGUAGES)
+    index.finish()
+    print("SEARCH_SECONDS", time.perf_counter() - start, file=sys.stderr)
+print("MAXRSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+# Pagefind, which runs as a child process.
+print("CHILDRSS", resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)
+sys.exit(code)
+"""
 
 
 class _NoAliasDumper(yaml.SafeDumper):
@@ -210,11 +226,19 @@ def timed_build(project: Path) -> tuple[float, float, float]:
     """Wall seconds, peak RSS of MkDocs and of Pagefind (MB) of one strict build in a fresh process."""
     with tempfile.TemporaryDirectory() as site:
         elapsed, result = _timed_run([sys.executable, "-c", MEASURE, site], cwd=project)
+    return elapsed, _reported(result, "MAXRSS") / 1024, _reported(result, "CHILDRSS") / 1024
 
-    def kilobytes(name: str) -> int:
-        return int(next(line.split()[1] for line in result.stderr.splitlines() if line.startswith(name)))
 
-    return elapsed, kilobytes("MAXRSS") / 1024, kilobytes("CHILDRSS") / 1024
+def timed_plain_build(project: Path) -> tuple[float, float]:
+    """Wall seconds of one build of the plain project, without and with the search bundles
+    made after it (which the generated build makes beside it)."""
+    with tempfile.TemporaryDirectory() as site:
+        elapsed, result = _timed_run([sys.executable, "-c", MEASURE, site, "search"], cwd=project)
+    return elapsed - _reported(result, "SEARCH_SECONDS"), elapsed
+
+
+def _reported(result: subprocess.CompletedProcess, name: str) -> float:
+    return float(next(line.split()[1] for line in result.stderr.splitlines() if line.startswith(name)))
 
 
 def serve_edit_latency(project: Path, edits: int) -> float:
@@ -311,7 +335,7 @@ def main() -> None:
             generated, markdown, hugo_times = [], [], []
             for _ in range(args.runs):  # interleaved, so a slow spell of the machine hits all alike
                 generated.append(timed_build(project))
-                markdown.append(timed_build(plain))
+                markdown.append(timed_plain_build(plain))
                 if hugo and hugo_site:
                     hugo_times.append(timed_hugo(hugo, hugo_site))
             serve = None if args.no_serve else serve_edit_latency(project, args.runs)
@@ -321,7 +345,8 @@ def main() -> None:
                 generated=statistics.median(t for t, _, _ in generated),
                 rss=max(m for _, m, _ in generated),
                 pagefind_rss=max(c for _, _, c in generated),
-                plain=statistics.median(t for t, _, _ in markdown),
+                plain=statistics.median(t for t, _ in markdown),
+                plain_search=statistics.median(t for _, t in markdown),
                 hugo=statistics.median(hugo_times) if hugo_times else None,
                 serve=serve,
             )
@@ -344,19 +369,22 @@ class Row:
     rss: float
     pagefind_rss: float
     plain: float
+    plain_search: float
     hugo: float | None
     serve: float | None
 
 
 def format_table(rows: list[Row], runs: int) -> str:
     lines = [
-        f"Medians of {runs} runs, {os.cpu_count()} cores. Generated = hooks from YAML incl. Pagefind;"
-        " plain = the same pages as Markdown files, MkDocs + Material + static-i18n, no hooks, no search"
-        " index; Hugo = the same Markdown with a minimal layout. Peak RSS: MkDocs' process, then Pagefind's.",
+        f"Medians of {runs} runs, {os.cpu_count()} cores. Generated = hooks from YAML, with the search"
+        " bundles (Pagefind, made beside the build); plain = the same pages as Markdown files, MkDocs +"
+        " Material + static-i18n without the hooks; plain + search = the same, then the same Pagefind"
+        " bundles made after it; Hugo = the same Markdown with a minimal layout (far less per page than"
+        " Material, no search). Peak RSS: MkDocs' process, then Pagefind's.",
         "",
         "| records/section | pages | generated build (s) | peak RSS (MB) | plain Markdown (s) | ratio |"
-        " Hugo (s) | generated ÷ Hugo | serve edit → page (s) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        " plain + search (s) | ratio | Hugo (s) | generated ÷ Hugo | serve edit → page (s) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         hugo = "–" if row.hugo is None else f"{row.hugo:.1f}"
@@ -364,7 +392,9 @@ def format_table(rows: list[Row], runs: int) -> str:
         serve = "–" if row.serve is None else f"{row.serve:.2f}"
         lines.append(
             f"| {row.size} | {row.pages} | {row.generated:.1f} | {row.rss:.0f} + {row.pagefind_rss:.0f} |"
-            f" {row.plain:.1f} | {row.generated / row.plain:.2f}× | {hugo} | {versus_hugo} | {serve} |"
+            f" {row.plain:.1f} | {row.generated / row.plain:.2f}× |"
+            f" {row.plain_search:.1f} | {row.generated / row.plain_search:.2f}× |"
+            f" {hugo} | {versus_hugo} | {serve} |"
         )
     for before, after in itertools.pairwise(rows):
         growth = after.generated / before.generated
