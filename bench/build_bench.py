@@ -8,7 +8,8 @@ measures as medians of several runs:
 - the full ``mkdocs build --strict`` of the generated site (wall time, peak RSS);
 - the same pages written out as plain Markdown and built by plain MkDocs +
   Material + static-i18n with no hooks (the ratio is the cost of generating
-  from data);
+  from data), without and with the same Pagefind search bundles made after
+  the build (the generated build makes them beside its own);
 - Hugo building the same pages (where the ``bench`` extra installed it), with a
   minimal layout of its own: title, hreflang links, a short nav and the
   content. It does much less per page than Material (no theme, no search
