@@ -87,3 +87,73 @@ def test_files_that_are_not_a_plain_list_take_the_full_read(text: str) -> None:
 def test_split_keeps_comments_with_the_record_before_them() -> None:
     text = "# header\n- id: a\n  x: 1\n# about b\n\n- id: b\n"
     assert split_items(text) == [(2, "- id: a\n  x: 1\n# about b\n\n"), (6, "- id: b\n\n")]
+
+
+# --- the records kept on disk between builds -------------------------------
+
+
+def read_all(cache: RecordCache, project: Path) -> list:
+    docs = []
+    for name in DATA_FILES:
+        doc, problems = cache.read(project / "data" / f"{name}.yml", f"data/{name}.yml", name, SCHEMA)
+        assert problems == []
+        docs.append(doc)
+    return docs
+
+
+def counting_parses(monkeypatch) -> list[str]:
+    parsed: list[str] = []
+    real_parse = recordcache.parse_yaml
+    monkeypatch.setattr(
+        recordcache, "parse_yaml", lambda text, name: parsed.append(text) or real_parse(text, name)
+    )
+    return parsed
+
+
+def test_the_next_build_takes_the_stored_records_without_parsing(tmp_path: Path, monkeypatch) -> None:
+    project = copy_project(tmp_path / "project")
+    store = tmp_path / "store"
+    first = RecordCache(store)
+    before = read_all(first, project)
+    first.save()
+    parsed = counting_parses(monkeypatch)
+    after = read_all(RecordCache(store), project)
+    assert parsed == []
+    assert [d.value for d in after] == [d.value for d in before]
+    assert [tables(d) for d in after] == [tables(d) for d in before]
+    # An edited record is parsed again; the others still come from the store.
+    path = project / "data" / "cycling.yml"
+    path.write_text(path.read_text("utf-8").replace("title:\n", "title: \n", 1), "utf-8")
+    edited = read_all(RecordCache(store), project)
+    assert len(parsed) == 1
+    full, _ = read_checked(path, "data/cycling.yml", "cycling", SCHEMA)
+    assert edited[DATA_FILES.index("cycling")].value == full.value
+
+
+@pytest.mark.parametrize("change", ["schema edited", "store broken"])
+def test_stored_records_of_other_schemas_or_unreadable_are_not_used(
+    tmp_path: Path, monkeypatch, change: str
+) -> None:
+    project = copy_project(tmp_path / "project")
+    schema = project / "data" / "schema"
+    store = tmp_path / "store"
+    first = RecordCache(store)
+    for name in DATA_FILES:
+        first.read(project / "data" / f"{name}.yml", f"data/{name}.yml", name, schema)
+    first.save()
+    if change == "schema edited":
+        edited = schema / "cycling.schema.json"
+        edited.write_text(edited.read_text("utf-8") + "\n", "utf-8")
+    else:
+        for stored in store.iterdir():
+            stored.write_bytes(b"not records")
+    parsed = counting_parses(monkeypatch)
+    cache = RecordCache(store)
+    for name in DATA_FILES:
+        path, display = project / "data" / f"{name}.yml", f"data/{name}.yml"
+        doc, problems = cache.read(path, display, name, schema)
+        full, _ = read_checked(path, display, name, schema)
+        assert problems == []
+        assert doc.value == full.value
+        assert tables(doc) == tables(full)
+    assert len(parsed) > len(DATA_FILES), "every record is parsed again"

@@ -17,6 +17,8 @@ from .site import Site, load_site
 from .stamps import file_stamps
 
 WATCHED = ("data", "content")
+# The parsed records of the data files, kept between builds.
+STORE = Path(".cache") / "kakehashi"
 
 
 def fingerprint(root: Path, operator: Mapping[str, Any]) -> tuple:
@@ -32,7 +34,7 @@ class BuildState:
     _fingerprint: tuple | None = None
     _default_not_found: str | None = field(default=None, repr=False)
     # Kept across the rebuilds of `mkdocs serve`: an edit re-reads only the records it touched.
-    _records: RecordCache = field(default_factory=RecordCache, repr=False)
+    _records: RecordCache | None = field(default=None, repr=False)
     served: ServedSite | None = None  # while serving: the last build, to update page by page
     search: SearchIndex | None = None  # the search index of the build under way
 
@@ -46,9 +48,15 @@ class BuildState:
         current = fingerprint(root, operator)
         if current != self._fingerprint:
             self._fingerprint = current
+            first_load = self._records is None
+            if self._records is None:
+                self._records = RecordCache(root / STORE)
             try:
                 self.site = load_site(root, operator, reader=self._records.read)
                 self.problems = None
+                if first_load or not self.serving:
+                    # Not after each edit while serving: the next start parses the few changed records.
+                    self._records.save()
             except SourceProblems as error:
                 self.problems = error
                 if self.serving and self.site is not None:
@@ -58,7 +66,7 @@ class BuildState:
             if not self.serving:
                 # A build loads once; the kept records, with the positions of
                 # every value, would double the memory the loaded data takes.
-                self._records = RecordCache()
+                self._records = None
         if self.problems and not (self.serving and self.site is not None):
             raise self.problems
 

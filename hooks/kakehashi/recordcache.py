@@ -8,11 +8,19 @@ and validated once and kept under that text; positions are shifted to the
 item's line in the file. Anything unusual (a problem, a line break other than
 LF, text in the first column that is neither an item nor a comment) takes the
 plain path of :func:`read_checked`, so messages are exactly those of a full read.
+
+Given a folder, the cache also keeps the parsed records on disk (``.cache/`` of
+the project), so the next build parses only the records whose text changed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
+import sys
 from collections.abc import Iterator, Mapping
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -60,14 +68,27 @@ class _ShiftedTable(Mapping):
         return len(self._head) + sum(len(table) - 1 for _, table in self._items)
 
 
+def _code_version() -> str:
+    """What parsing and checking a record depends on besides its text and the schemas."""
+    sources = b"".join(
+        (Path(__file__).parent / name).read_bytes()
+        for name in ("yamlsource.py", "schema.py", "recordcache.py")
+    )
+    versions = f"{sys.version}|{version('pyyaml')}|{version('jsonschema')}"
+    return hashlib.blake2b(sources + versions.encode(), digest_size=16).hexdigest()
+
+
 class RecordCache:
     """Keeps the parsed and validated records of the data files between loads."""
 
-    def __init__(self) -> None:
+    def __init__(self, store: Path | None = None) -> None:
         # (file, text of one item) → that item parsed alone, as if it were the file's first
         self._items: dict[tuple[str, str], YamlDocument] = {}
         self._schema_stamp: tuple | None = None
         self._files: dict[str, tuple[bytes, YamlDocument]] = {}  # file → its last text, read
+        self._store = store  # where the parsed records are kept between runs, if anywhere
+        self._restored: set[str] = set()  # files whose stored records were looked up
+        self._unsaved: set[str] = set()  # files with records parsed since the store was read
 
     def read(
         self, path: Path, display: str, name: str, schema_dir: Path
@@ -77,7 +98,11 @@ class RecordCache:
         if stamp != self._schema_stamp:
             self._items.clear()
             self._files.clear()
+            self._restored.clear()
             self._schema_stamp = stamp
+        if display not in self._restored:
+            self._restored.add(display)
+            self._restore(display)
         last = self._files.pop(display, None)
         if last is not None and path.stat().st_size == len(last[0]) and path.read_bytes() == last[0]:
             self._files[display] = last
@@ -111,6 +136,7 @@ class RecordCache:
                 validator = validator or schema.record_validator(schema_dir, name)
                 if next(validator.iter_errors(item.value[0]), None) is not None:
                     return None
+                self._unsaved.add(display)
             kept[key] = item
             parsed.append((first_line - 1, item))
         # Only what this file holds now stays; other files' items are untouched.
@@ -125,6 +151,57 @@ class RecordCache:
         )
         self._files[display] = (data, doc)
         return doc
+
+    # --- kept on disk ------------------------------------------------------
+
+    def save(self) -> None:
+        """Write the records of the files read since the last save to the store.
+
+        Written to a new file that then replaces the old one: a build stopped
+        halfway leaves the old store or the new, never half of one.
+        """
+        if self._store is None:
+            return
+        for display in sorted(self._unsaved):
+            items = {
+                text: (i.value, i.positions, i.key_positions, i.plain_scalars)
+                for (file, text), i in self._items.items()
+                if file == display
+            }
+            target = self._stored_file(display)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                partial = target.with_suffix(".partial")
+                partial.write_bytes(marshal.dumps((self._stored_stamp(), items)))
+                os.replace(partial, target)
+            except (OSError, ValueError):
+                return  # a read-only checkout builds as well, only without the store
+        self._unsaved.clear()
+
+    def _restore(self, display: str) -> None:
+        """Take the stored records of ``display`` if they were made by this code with these schemas."""
+        if self._store is None:
+            return
+        try:
+            stamp, items = marshal.loads(self._stored_file(display).read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            return  # none yet, or unreadable: the records are parsed again
+        if stamp != self._stored_stamp():
+            return
+        for text, (value, positions, key_positions, plain_scalars) in items.items():
+            self._items[(display, text)] = YamlDocument(
+                display, value, positions, key_positions, plain_scalars
+            )
+
+    def _stored_file(self, display: str) -> Path:
+        assert self._store is not None
+        return self._store / (hashlib.blake2b(display.encode(), digest_size=8).hexdigest() + ".records")
+
+    def _stored_stamp(self) -> tuple:
+        return (_CODE_VERSION, self._schema_stamp)
+
+
+_CODE_VERSION = _code_version()
 
 
 def split_items(text: str) -> list[tuple[int, str]] | None:
