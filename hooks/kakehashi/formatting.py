@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from babel.dates import format_date, format_interval, format_skeleton
@@ -19,6 +20,9 @@ def number(value: float, lang: str) -> str:
     return format_decimal(value, locale=lang)
 
 
+# Dates repeat across records and pages, and Babel takes tens of microseconds
+# for each; the few distinct ones are formatted once.
+@cache
 def partial_date(text: str, lang: str) -> str:
     """ "2025-04-23" → "23. April 2025" / "2025年4月23日" / "April 23, 2025"; month or
     year alone where the source gives no more."""
@@ -33,6 +37,7 @@ def partial_date(text: str, lang: str) -> str:
     return format_skeleton("y", day, locale=lang)
 
 
+@cache
 def period(start: str, end: str | None, lang: str) -> str:
     """A date, or a span such as "22.–24. April 2025" / "2025年4月22日～24日"."""
     if not end or end == start:

@@ -8,7 +8,6 @@ say so under its title.
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from collections.abc import Iterable, Mapping
 
@@ -102,8 +101,19 @@ def front_matter(title: str, description: str) -> str:
 
 def link(text_markdown: str, from_key: str, to_key: str) -> str:
     """A Markdown link between two pages by their keys, relative so MkDocs checks it."""
-    target = posixpath.relpath(f"{to_key}.md", posixpath.dirname(from_key) or ".")
-    return f"[{text_markdown}]({target})"
+    return f"[{text_markdown}]({relative_path(f'{to_key}.md', from_key)})"
+
+
+def relative_path(target: str, from_key: str) -> str:
+    """``target`` relative to the folder of the page ``from_key`` (both relative to
+    the docs folder): ``posixpath.relpath`` without its look at the working directory,
+    which took a fifth of the time of writing links."""
+    start = from_key.split("/")[:-1]
+    parts = target.split("/")
+    common = 0
+    while common < min(len(start), len(parts) - 1) and start[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + parts[common:])
 
 
 def external_link(url: str, title: str, lang: str, page_lang: str) -> str:
