@@ -28,7 +28,7 @@ from kakehashi.build_state import release_written_page
 from kakehashi.glossary import ui_words
 from kakehashi.languages import DEFAULT_LANGUAGE
 from kakehashi.problems import SourceProblems
-from kakehashi.search import SearchIndex, SearchIndexError
+from kakehashi.search import SearchIndex, SearchIndexError, pages_per_bundle, plan_bundles
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -81,7 +81,14 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Words the template overrides show, in the language of this build.
     lang = config.theme.get("language") or DEFAULT_LANGUAGE
     env.globals["kakehashi_words"] = ui_words(lang)
-    env.globals["kakehashi_search_bundle"] = pages.search_bundle_path(lang)
+    # The search bundles of this language's pages: every page's search dialog names them.
+    try:
+        limit = pages_per_bundle(config.extra.get("search_pages_per_bundle"))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
+    bundles = plan_bundles(lang, (file.dest_uri for file in files.documentation_pages()), limit)
+    state.search_bundles[lang] = bundles
+    env.globals["kakehashi_search_bundles"] = [bundle.path for bundle in bundles]
     if state.served:
         state.served.remember_environment(config.plugins["i18n"].current_language, env)
     return env
@@ -131,7 +138,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     i18n = config.plugins["i18n"]
     site_dir = Path(config.site_dir)
-    state.search.add_language(site_dir, i18n.current_language, DEFAULT_LANGUAGE, pages.LANGUAGES)
+    lang = i18n.current_language
+    state.search.add_language(site_dir, lang, state.search_bundles[lang])
     if state.search.languages == set(pages.LANGUAGES):  # the last language: wait for its bundle
         search, state.search = state.search, None
         try:

@@ -12,7 +12,7 @@ from .incremental import ServedSite, update_pages
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .problems import SourceProblems
 from .recordcache import RecordCache
-from .search import SearchIndex
+from .search import SearchBundle, SearchIndex
 from .site import Site, load_site
 from .stamps import file_stamps
 
@@ -37,6 +37,8 @@ class BuildState:
     _records: RecordCache | None = field(default=None, repr=False)
     served: ServedSite | None = None  # while serving: the last build, to update page by page
     search: SearchIndex | None = None  # the search index of the build under way
+    # Per language, the search bundles its pages are indexed in (planned when its pages are known).
+    search_bundles: dict[str, list[SearchBundle]] = field(default_factory=dict)
 
     def load(self, root: Path, operator: Mapping[str, Any]) -> None:
         """Load the sources unless they are unchanged since the last load.

@@ -1,10 +1,11 @@
 """Fixtures of the browser tests: the site built for and served on localhost, and Chromium.
 
-The site is built once per session with ``SITE_URL`` pointing at the local
-server (canonical URLs, hreflang alternates and the sitemap that Material
-fetches are absolute), served by a static HTTP server on 127.0.0.1, and read by
-Debian's Chromium through Playwright. Where Chromium or Playwright is missing
-the tests are skipped with the reason, unless KAKEHASHI_REQUIRE_BROWSER=1.
+The site is built once per session, its search in several bundles per
+language, with ``SITE_URL`` pointing at the local server (canonical URLs,
+hreflang alternates and the sitemap that Material fetches are absolute),
+served by a static HTTP server on 127.0.0.1, and read by Debian's Chromium
+through Playwright. Where Chromium or Playwright is missing the tests are
+skipped with the reason, unless KAKEHASHI_REQUIRE_BROWSER=1.
 """
 
 from __future__ import annotations
@@ -41,7 +42,9 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite
         saved = os.environ.get("SITE_URL")
         os.environ["SITE_URL"] = origin + "/"
         try:
-            result = run_mkdocs_build(ROOT, root)
+            # Small search bundles: each language's search then merges several,
+            # as at thousands of records, and the search tests read across them.
+            result = run_mkdocs_build(ROOT, root, {"KAKEHASHI_SEARCH_PAGES_PER_BUNDLE": "20"})
         finally:
             if saved is None:
                 del os.environ["SITE_URL"]

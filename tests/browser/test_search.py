@@ -6,6 +6,7 @@ Japanese is segmented by Pagefind's extended build, so 霞ヶ浦 is found inside
 
 from __future__ import annotations
 
+import posixpath
 import re
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -149,3 +150,22 @@ def test_search_button_is_in_the_header_and_named(page: Any, served_site: Served
     assert button.is_visible()
     name = button.get_attribute("aria-label")
     assert name == {"de": "Suche", "ja": "検索", "en": "Search"}[lang]
+
+
+@pytest.mark.parametrize(("lang", "query"), [("de", "Bochum"), ("ja", "つくば"), ("en", "Tsukuba")])
+def test_search_reads_every_bundle_of_a_language_indexed_in_parts(
+    page: Any, served_site: ServedSite, lang: str, query: str
+) -> None:
+    page.goto(served_site.url(lang, ""))
+    dialog = page.locator("#kk-search")
+    bundles = [dialog.get_attribute("data-bundle"), *dialog.get_attribute("data-merge").split()]
+    assert len(bundles) >= 2, "the served site is built with small search bundles"
+    home = urlsplit(page.url).path
+    folders = {posixpath.normpath(posixpath.join(home, bundle)) + "/" for bundle in bundles}
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(unquote(urlsplit(request.url).path)))
+    results = run_query(page, query)
+    assert results
+    for folder in folders:
+        index_files = [path for path in fetched if path.startswith(folder) and ".pf_" in path]
+        assert index_files, f"{query!r} in {lang}: nothing read from {folder}; read {fetched}"

@@ -1,5 +1,5 @@
-/* Site search with Pagefind: one index per language, built after the last
-   language (see hooks/mkdocs_hooks.py). The search UI (about 130 kB) is loaded
+/* Site search with Pagefind: the index of the page's language, in one bundle
+   or, for a large language, in several merged here (hooks/kakehashi/search.py). The search UI (about 130 kB) is loaded
    only when a reader opens the search, so pages stay light until then. */
 (function () {
   "use strict";
@@ -15,7 +15,11 @@
   var switcher = header.querySelector(".md-header__option:has(.md-select)");
   header.insertBefore(button, switcher ? switcher.nextSibling : null);
   /* Absolute, because Pagefind resolves it against its own script's URL. */
-  var bundle = new URL(dialog.getAttribute("data-bundle"), document.baseURI).href;
+  function absolute(path) {
+    return new URL(path, document.baseURI).href;
+  }
+  var bundle = absolute(dialog.getAttribute("data-bundle"));
+  var parts = (dialog.getAttribute("data-merge") || "").split(" ").filter(Boolean).map(absolute);
   /* Each language has its own bundle in its folder, while the pages' URLs in
      it start at the site's root, not at the bundle's parent. */
   var siteRoot = new URL(dialog.getAttribute("data-site-root"), document.baseURI).pathname;
@@ -36,6 +40,9 @@
           element: "#kk-search-ui",
           bundlePath: bundle,
           baseUrl: siteRoot,
+          mergeIndex: parts.map(function (part) {
+            return { bundlePath: part, baseUrl: siteRoot };
+          }),
           showImages: false,
           showSubResults: true,
           resetStyles: false,
