@@ -71,12 +71,20 @@ if code == 0 and search_after:
     # The search bundles one language after another, as a site without the
     # hooks would have them made once MkDocs is done.
     from kakehashi.languages import DEFAULT_LANGUAGE, LANGUAGES
-    from kakehashi.search import SearchIndex
+    from kakehashi.search import DEFAULT_PAGES_PER_BUNDLE, SearchIndex, plan_bundles
     import time
     start = time.perf_counter()
     index = SearchIndex()
+    root = Path(site)
     for lang in LANGUAGES:
-        index.add_language(Path(site), lang, DEFAULT_LANGUAGE, LANGUAGES)
+        folder = root if lang == DEFAULT_LANGUAGE else root / lang
+        pages = [
+            page.relative_to(root).as_posix()
+            for page in folder.rglob("*.html")
+            if page.name != "404.html"
+            and page.relative_to(folder).parts[0] not in {"assets", *LANGUAGES}
+        ]
+        index.add_language(root, lang, plan_bundles(lang, pages, DEFAULT_PAGES_PER_BUNDLE))
     index.finish()
     print("SEARCH_SECONDS", time.perf_counter() - start, file=sys.stderr)
 print("MAXRSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
