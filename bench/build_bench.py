@@ -134,11 +134,17 @@ def plain_markdown_project(project: Path, target: Path) -> Path:
             path.write_text(site.markdown(key, lang), "utf-8")
     shutil.copytree(project / "overrides", target / "overrides")
     config = (project / "mkdocs.yml").read_text("utf-8")
-    # Only the template words of the overrides; no pages from data, no search index.
+    # Only what the overrides show (their words, the search dialog's bundles);
+    # no pages from data, no search index.
     (target / "words_hook.py").write_text(
-        "from kakehashi.glossary import ui_words\n\n"
+        "from kakehashi.glossary import ui_words\n"
+        "from kakehashi.search import DEFAULT_PAGES_PER_BUNDLE, plan_bundles\n\n"
         "def on_env(env, config, files):\n"
-        "    env.globals['kakehashi_words'] = ui_words(config.theme.get('language') or 'de')\n"
+        "    lang = config.theme.get('language') or 'de'\n"
+        "    env.globals['kakehashi_words'] = ui_words(lang)\n"
+        "    pages = (file.dest_uri for file in files.documentation_pages())\n"
+        "    bundles = plan_bundles(lang, pages, DEFAULT_PAGES_PER_BUNDLE)\n"
+        "    env.globals['kakehashi_search_bundles'] = [bundle.path for bundle in bundles]\n"
         "    return env\n",
         "utf-8",
     )
