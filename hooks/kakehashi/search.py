@@ -5,9 +5,9 @@ found as words and as parts of compounds. Each language has its own bundles
 in its own folder (``pagefind/``, ``ja/pagefind/``, ``en/pagefind/``): a reader
 searches the pages of their language. Pagefind holds about 90 KB per page in
 memory until it writes, and its Japanese dictionary about 340 MB (measured),
-so a language of more than ``pages_per_bundle`` pages is indexed in parts,
-whole top-level folders at a time (``ja/pagefind-2/``, …), which the reader's
-browser merges into one search (Pagefind's ``mergeIndex``). The parts are made
+so a language of more than ``extra.search_pages_per_bundle`` pages is indexed
+in parts (``ja/pagefind-2/``, …), its pages dealt out to them in turn, which
+the reader's browser merges into one search (Pagefind's ``mergeIndex``). The parts are made
 one after another, as soon as their language's pages are written, while
 MkDocs, which uses one core, builds the next language on the other; only the
 last language's parts are left to wait for at the end of the build.
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
-from .pages import search_bundle_path
+from .pages import search_bundle_path, url_path
 
 # The ¶ permalinks beside headings are not words of the page.
 EXCLUDE_SELECTORS = ".headerlink"
@@ -89,7 +89,7 @@ def plan_bundles(lang: str, page_uris: Iterable[str], limit: int) -> list[Search
 
 def language_glob(lang: str, pages: Iterable[str]) -> str:
     """A glob of all the pages of a language: its top-level folders and the pages at its root."""
-    prefix = search_bundle_path(lang)[: -len("pagefind/")]  # "" or "ja/"
+    prefix = url_path("index", lang)  # "" or "ja/"
     parts: set[str] = set()
     for page in pages:
         folder, slash, _ = page[len(prefix) :].partition("/")

@@ -1,6 +1,7 @@
 /* Site search with Pagefind: the index of the page's language, in one bundle
-   or, for a large language, in several merged here (hooks/kakehashi/search.py). The search UI (about 130 kB) is loaded
-   only when a reader opens the search, so pages stay light until then. */
+   or, for a large language, in several merged here (hooks/kakehashi/search.py).
+   The search UI (about 130 kB) is loaded only when a reader opens the search,
+   so pages stay light until then. */
 (function () {
   "use strict";
 
