@@ -27,7 +27,7 @@ from kakehashi.build_state import STATE as state
 from kakehashi.build_state import release_written_page
 from kakehashi.glossary import ui_words
 from kakehashi.languages import DEFAULT_LANGUAGE
-from kakehashi.problems import SourceProblems
+from kakehashi.problems import PREVIEW_PROBLEMS_FILE, SourceProblems, write_preview_problems
 from kakehashi.search import SearchIndex, SearchIndexError, pages_per_bundle, plan_bundles
 
 
@@ -81,6 +81,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Words the template overrides show, in the language of this build.
     lang = config.theme.get("language") or DEFAULT_LANGUAGE
     env.globals["kakehashi_words"] = ui_words(lang)
+    # The preview of `mkdocs serve` shows problems in the sources; a published site has none.
+    env.globals["kakehashi_preview_problems"] = PREVIEW_PROBLEMS_FILE if state.serving else None
     # The search bundles of this language's pages: every page's search dialog names them.
     try:
         limit = pages_per_bundle(config.extra.get("search_pages_per_bundle"))
@@ -104,7 +106,6 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     parsed = pages.split_placeholder_uri(page.file.src_uri)
     if parsed:
         context["kakehashi_alternates"] = pages.alternates(config.site_url, parsed[0])
-    context["kakehashi_problems"] = state.problems_text()
     return context
 
 
@@ -133,6 +134,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 @event_priority(-50)  # before static-i18n (-100), whose outer call goes on to build the other languages
 def on_post_build(config: MkDocsConfig) -> None:
+    if state.serving:  # after MkDocs has emptied the folder for this build
+        write_preview_problems(Path(config.site_dir), state.problems)
     # Pagefind indexes the language just written while the next one is built.
     if not state.search:
         return

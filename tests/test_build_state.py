@@ -46,7 +46,7 @@ def test_problems_raise_when_building_and_keep_the_last_site_when_serving(tmp_pa
     (project / "data" / "cycling.yml").write_text("- id: [\n", "utf-8")
     serving.load(project, {})  # no exception: the last good site stays
     assert serving.site is good_site
-    assert serving.problems_text() and serving.problems_text()[0].startswith("data/cycling.yml:")
+    assert serving.problems and serving.problems.problems[0].file == "data/cycling.yml"
 
     building = BuildState()
     with pytest.raises(SourceProblems):

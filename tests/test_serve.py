@@ -2,63 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
-from conftest import ROOT, run_mkdocs_build
-from kakehashi.loader import load_data
+from conftest import run_mkdocs_build
+from serving import serving, wait_for
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(url: str, predicate, timeout: float = 60) -> str:
-    deadline = time.monotonic() + timeout
-    last = ""
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                last = response.read().decode("utf-8")
-            if predicate(last):
-                return last
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise AssertionError(f"timed out waiting for {url}; last page:\n{last[:500]}")
-
-
-@contextlib.contextmanager
-def serving(project: Path, log_path: Path) -> Iterator[tuple[dict, str]]:
-    """``mkdocs serve`` of ``project``, once it serves the first cycling record: (record, its ja URL)."""
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764201600"}
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        record = load_data(ROOT).sections["cycling"][0]
-        url = f"http://127.0.0.1:{port}/ja/cycling/{record['id']}/"
-        wait_for(url, lambda html: record["title"]["ja"] in html)
-        yield record, url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+# What only the preview's pages have: the box that shows problems in the sources.
+PREVIEW_BOX = re.compile(rb'<div class="kk-problems".*?</script>', re.S)
 
 
 def html_pages(site: Path) -> dict[str, bytes]:
@@ -80,7 +32,7 @@ def test_an_edit_renders_only_its_pages_and_they_match_a_full_build(
         served_dir = Path(
             re.search(r"Building 'de' documentation to directory: (\S+)", log_path.read_text()).group(1)
         )
-        served = html_pages(served_dir)
+        served = {name: PREVIEW_BOX.sub(b"", html, count=1) for name, html in html_pages(served_dir).items()}
     log_text = log_path.read_text("utf-8")
     assert "Traceback" not in log_text
     assert log_text.count("Building documentation...") == 1, log_text
@@ -97,20 +49,38 @@ def test_an_edit_renders_only_its_pages_and_they_match_a_full_build(
     assert differing == []
 
 
-def test_serve_shows_problems_and_recovers(project_copy: Path, tmp_path: Path) -> None:
+def test_a_broken_edit_and_its_fix_render_no_more_than_the_fix(project_copy: Path, tmp_path: Path) -> None:
     log_path = tmp_path / "serve.log"
     with serving(project_copy, log_path) as (record, url):
+        problems_url = url.split("/ja/")[0] + "/kakehashi-problems.txt"
+        assert wait_for(problems_url, lambda text: True) == ""
         data = project_copy / "data" / "cycling.yml"
         good = data.read_text("utf-8")
         data.write_text(good.replace(f"kind: {record['kind']}", "kind: no", 1), "utf-8")
-        broken = wait_for(url, lambda html: "kk-problems" in html)
-        assert "data/cycling.yml:" in broken and ".kind:" in broken
-        assert record["title"]["ja"] in broken  # the last good page is still there
+        report = wait_for(problems_url, lambda text: text != "")
+        assert report.startswith("1 problem in the site's sources:")
+        assert "data/cycling.yml:" in report and ".kind:" in report
+        page = wait_for(url, lambda html: True)
+        assert record["title"]["ja"] in page  # the last good page is still there
+        box = re.search(r'<div class="kk-problems" role="alert" hidden data-src="([./]*)/(\S+)">', page)
+        assert box and box.group(2) == "kakehashi-problems.txt"
+        assert box.group(1) == "../../.."  # the file at the site's root
 
-        data.write_text(good, "utf-8")
-        wait_for(url, lambda html: "kk-problems" not in html)
+        # The fix also retitles the record: its page and its section's index page change.
+        fixed_title = "直したタイトル"
+        data.write_text(good.replace(f'ja: "{record["title"]["ja"]}"', f'ja: "{fixed_title}"', 1), "utf-8")
+        wait_for(url, lambda html: fixed_title in html)
+        assert wait_for(problems_url, lambda text: True) == ""
         time.sleep(1.5)  # let a spurious extra rebuild show up, if there were one
     log_text = log_path.read_text("utf-8")
     assert "Traceback" not in log_text
     assert log_text.count("Detected file changes") == 2, log_text
-    assert log_text.count("Building documentation...") == 3, log_text
+    # Neither edit rebuilt the site: the broken one changed no page, the fix two.
+    assert log_text.count("Building documentation...") == 1, log_text
+    assert re.search(r"Updated 0 pages in .*Updated 2 pages in", log_text, re.S), log_text
+
+
+def test_the_published_site_has_no_problems_box(built_site: Path) -> None:
+    page = (built_site / "ja" / "index.html").read_text("utf-8")
+    assert "kk-problems" not in page
+    assert not (built_site / "kakehashi-problems.txt").exists()

@@ -10,7 +10,7 @@ from typing import Any
 
 from .incremental import ServedSite, update_pages
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
-from .problems import SourceProblems
+from .problems import SourceProblems, write_preview_problems
 from .recordcache import RecordCache
 from .search import SearchBundle, SearchIndex
 from .site import Site, load_site
@@ -45,7 +45,7 @@ class BuildState:
 
         Raises :class:`SourceProblems`, except while serving with a good site
         from before: then that site stays, the problems are printed once and
-        shown on every page until they are fixed.
+        the preview shows them on every page until they are fixed.
         """
         current = fingerprint(root, operator)
         if current != self._fingerprint:
@@ -76,7 +76,7 @@ class BuildState:
         """A full build begins (the outer one of the per-language builds)."""
         if self.serving and self.site is not None:
             self.served = self.served or ServedSite(root)
-            self.served.start_full_build(config, self.site, clean=self.problems is None)
+            self.served.start_full_build(config, self.site)
 
     def update_served_pages(self) -> int | None:
         """After an edit while serving: re-render the changed pages; None if a full build is needed."""
@@ -84,12 +84,11 @@ class BuildState:
         if served is None or served.config is None:
             return None
         self.load(served.root, served.config.extra.get("operator") or {})
-        if self.problems or self.site is None:
+        write_preview_problems(Path(served.config.site_dir), self.problems)
+        if self.site is None:
             return None
+        # With problems the site is still the last good one: its pages stay as they are.
         return update_pages(served, self.site, LANGUAGES)
-
-    def problems_text(self) -> list[str]:
-        return [str(problem) for problem in self.problems.problems] if self.problems else []
 
     def place_not_found_page(self, page: str, site_dir: Path, lang: str | None) -> str:
         """The 404 page to write at the site's root; a non-default language's own

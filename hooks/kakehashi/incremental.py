@@ -9,10 +9,12 @@ Markdown again; those whose Markdown differs go through MkDocs' own page
 pipeline (read, render, template, write) inside the kept build, with the same
 plugins and theme, so they come out as a full build would write them.
 
+An edit that leaves the sources with problems changes no page: the last good
+site stays, and the preview's pages show the problems from a file beside them
+(``problems.write_preview_problems``); the fix is then an edit like any other.
 A full rebuild is still done when the edit reaches further than single pages:
 pages added or removed, a city renamed (shown on many pages), a title of the
-navigation changed, the sources have problems or had them (the problem box is
-on every page), or anything besides ``data/`` and ``content/`` changed.
+navigation changed, or anything besides ``data/`` and ``content/`` changed.
 """
 
 from __future__ import annotations
@@ -64,14 +66,13 @@ class ServedSite:
 
     root: Path
     config: MkDocsConfig | None = None
-    site: Site | None = None
-    clean: bool = False  # built without source problems
+    site: Site | None = None  # the site the served pages show
     stamp: tuple = ()
     languages: dict[str, LanguageBuild] = field(default_factory=dict)
     digests: dict[tuple[str, str], bytes] = field(default_factory=dict)
 
-    def start_full_build(self, config: MkDocsConfig, site: Site, clean: bool) -> None:
-        self.config, self.site, self.clean = config, site, clean
+    def start_full_build(self, config: MkDocsConfig, site: Site) -> None:
+        self.config, self.site = config, site
         self.stamp = file_stamps(self.root, OTHER_INPUTS)
         self.languages = {}
         self.digests = {}
@@ -150,7 +151,7 @@ def _same_cards(before: CardGroups, after: CardGroups) -> bool:
 def update_pages(served: ServedSite, new: Site, languages: Iterable[str]) -> int | None:
     """Re-render the pages whose Markdown changed; their number, or None if a full rebuild is needed."""
     config = served.config
-    if config is None or served.site is None or not served.clean:
+    if config is None or served.site is None:
         return None
     if file_stamps(served.root, OTHER_INPUTS) != served.stamp:
         return None

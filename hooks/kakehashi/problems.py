@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -29,3 +30,18 @@ class SourceProblems(Exception):
         count = len(self.problems)
         heading = f"{count} problem{'s' if count != 1 else ''} in the site's sources:"
         return "\n".join([heading, *(f"  {p}" for p in self.problems)])
+
+
+# While serving, the preview's pages read the problems from this file at the
+# site's root (overrides/main.html): a broken edit then shows on every page at
+# once, without rendering thousands of pages again, and so does its fix.
+PREVIEW_PROBLEMS_FILE = "kakehashi-problems.txt"
+
+
+def write_preview_problems(site_dir: Path, problems: SourceProblems | None) -> None:
+    """Write the preview's problems file: the report as the terminal shows it, empty once fixed."""
+    target = site_dir / PREVIEW_PROBLEMS_FILE
+    staged = target.with_name(target.name + ".tmp")
+    # Replaced in one step: a page loading meanwhile reads the old report or the new one.
+    staged.write_text(problems.report() if problems else "", "utf-8")
+    staged.replace(target)
