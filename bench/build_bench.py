@@ -15,11 +15,12 @@ measures as medians of several runs:
   content. It does much less per page than Material (no theme, no search
   index, no link checks), so the ratio is a floor, not a like-for-like race;
 - the time from saving an edited record to the rebuilt page being served by
-  ``mkdocs serve``.
+  ``mkdocs serve``, from saving an edit that breaks a record to the preview
+  showing the problem, and from saving its fix to the fixed page.
 
-Usage: python bench/build_bench.py [--sizes 100 1000 3000] [--runs 3] [--profile]
+Usage: python bench/build_bench.py [--sizes 100 1000 3000] [--runs 3] [--profile] [--out FILE]
 (``make bench`` installs Hugo and runs all three sizes.) It prints a Markdown
-table and writes it to bench/out/build.md.
+table and writes it to bench/out/build.md (or FILE).
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from conftest import copy_project  # noqa: E402
 from kakehashi.languages import LANGUAGES  # noqa: E402
 from kakehashi.loader import SECTIONS  # noqa: E402
 from kakehashi.pages import placeholder_uri  # noqa: E402
+from kakehashi.problems import PREVIEW_PROBLEMS_FILE  # noqa: E402
 from kakehashi.site import load_site  # noqa: E402
 
 # Sites are written to memory where the machine has a tmpfs: otherwise the disk
@@ -266,11 +268,22 @@ def _reported(result: subprocess.CompletedProcess, name: str) -> float:
     return float(next(line.split()[1] for line in result.stderr.splitlines() if line.startswith(name)))
 
 
-def serve_edit_latency(project: Path, edits: int) -> float:
-    """Median seconds from saving an edited record to the rebuilt page being served.
+@dataclass
+class ServeTimes:
+    """Medians of seconds from saving a file to what ``mkdocs serve`` then serves."""
+
+    edit: float  # an edited record → its rebuilt page
+    broken: float  # an edit that leaves a problem → the preview's problems file names it
+    fix: float  # the fix of that problem → the fixed page
+
+
+def serve_latency(project: Path, edits: int) -> ServeTimes:
+    """Times of ``mkdocs serve``, ``edits`` of each kind.
 
     Each edit changes the English title of another record, which also moves its
-    card on the section's index (sorted by title).
+    card on the section's index (sorted by title). Each broken edit gives
+    another record a kind the schema does not allow; its fix restores the kind
+    and changes the title.
     """
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -282,22 +295,36 @@ def serve_edit_latency(project: Path, edits: int) -> float:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    origin = f"http://127.0.0.1:{port}"
     try:
         data = project / "data" / "cycling.yml"
         records = yaml.safe_load(data.read_text("utf-8"))
-        _wait(f"http://127.0.0.1:{port}/en/cycling/{records[0]['id']}/", lambda html: True, timeout=3600)
-        latencies = []
-        for record in records[:edits]:
-            url = f"http://127.0.0.1:{port}/en/cycling/{record['id']}/"
-            marker = f"Edited {time.time_ns()}"
-            record["title"]["en"] = marker
+        _wait(f"{origin}/en/cycling/{records[0]['id']}/", lambda html: True, timeout=3600)
+
+        def save_and_wait(url: str, predicate) -> float:
             text = records_text("cycling", records)
             start = time.perf_counter()
             data.write_text(text, "utf-8")
-            _wait(url, lambda html, marker=marker: marker in html, timeout=3600)
-            latencies.append(time.perf_counter() - start)
+            _wait(url, predicate, timeout=3600)
+            elapsed = time.perf_counter() - start
             time.sleep(1)  # let the server settle before the next edit
-        return statistics.median(latencies)
+            return elapsed
+
+        edited, broken, fixed = [], [], []
+        for record in records[:edits]:
+            marker = record["title"]["en"] = f"Edited {time.time_ns()}"
+            url = f"{origin}/en/cycling/{record['id']}/"
+            edited.append(save_and_wait(url, lambda html, marker=marker: marker in html))
+        for record in records[edits : 2 * edits]:
+            kind, record["kind"] = record["kind"], "no-such-kind"
+            problems = f"{origin}/{PREVIEW_PROBLEMS_FILE}"
+            named = f"{record['id']}.kind"
+            broken.append(save_and_wait(problems, lambda text, named=named: named in text))
+            record["kind"] = kind
+            marker = record["title"]["en"] = f"Fixed {time.time_ns()}"
+            url = f"{origin}/en/cycling/{record['id']}/"
+            fixed.append(save_and_wait(url, lambda html, marker=marker: marker in html))
+        return ServeTimes(*(statistics.median(times) for times in (edited, broken, fixed)))
     finally:
         server.terminate()
         server.wait(timeout=60)
@@ -346,6 +373,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-serve", action="store_true", help="skip the serve edit latency")
     parser.add_argument("--profile", action="store_true", help="print a profile of the largest size")
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "bench" / "out" / "build.md", help="where the table is written"
+    )
     args = parser.parse_args()
 
     hugo = hugo_binary()
@@ -363,7 +393,7 @@ def main() -> None:
                 markdown.append(timed_plain_build(plain))
                 if hugo and hugo_site:
                     hugo_times.append(timed_hugo(hugo, hugo_site))
-            serve = None if args.no_serve else serve_edit_latency(project, args.runs)
+            serve = None if args.no_serve else serve_latency(project, args.runs)
             row = Row(
                 size=size,
                 pages=len(load_site(project).page_keys()) * len(LANGUAGES),
@@ -381,9 +411,8 @@ def main() -> None:
         if args.profile:
             print(profile_build(Path(tmp) / f"n{args.sizes[-1]}"))
     table = format_table(rows, args.runs)
-    out = ROOT / "bench" / "out"
-    out.mkdir(exist_ok=True)
-    (out / "build.md").write_text(table + "\n", "utf-8")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(table + "\n", "utf-8")
     print(table)
 
 
@@ -398,7 +427,7 @@ class Row:
     plain: float
     plain_search: float
     hugo: float | None
-    serve: float | None
+    serve: ServeTimes | None
 
 
 def format_table(rows: list[Row], runs: int) -> str:
@@ -413,13 +442,18 @@ def format_table(rows: list[Row], runs: int) -> str:
         "",
         "| records/section | pages | generated build (s) | first build (s) | peak RSS (MB) |"
         " plain Markdown (s) | ratio | plain + search (s) | ratio |"
-        " Hugo (s) | generated ÷ Hugo | serve edit → page (s) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        " Hugo (s) | generated ÷ Hugo | serve edit → page (s) |"
+        " serve broken edit → problems shown (s) | serve fix → page (s) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         hugo = "–" if row.hugo is None else f"{row.hugo:.1f}"
         versus_hugo = "–" if row.hugo is None else f"{row.generated / row.hugo:.1f}×"
-        serve = "–" if row.serve is None else f"{row.serve:.2f}"
+        serve = (
+            "– | – | –"
+            if row.serve is None
+            else f"{row.serve.edit:.2f} | {row.serve.broken:.2f} | {row.serve.fix:.2f}"
+        )
         lines.append(
             f"| {row.size} | {row.pages} | {row.generated:.1f} | {row.generated_first:.1f} |"
             f" {row.rss:.0f} + {row.pagefind_rss:.0f} |"
