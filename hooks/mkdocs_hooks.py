@@ -64,11 +64,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 @event_priority(-150)  # after static-i18n (-100) has picked one file per page and language
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    if state.rendered:
+        state.rendered.start_language(config, files)
     for file in files.documentation_pages():
         parsed = pages.split_placeholder_uri(file.src_uri)
         if parsed:
             key, lang = parsed
             file.content_string = markdown = state.site.markdown(key, lang)
+            if state.rendered and file.page:
+                state.rendered.attach(file.page)
             if state.served:
                 state.served.remember_markdown(key, lang, markdown)
     if state.served:
@@ -136,14 +140,19 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 def on_post_build(config: MkDocsConfig) -> None:
     if state.serving:  # after MkDocs has emptied the folder for this build
         write_preview_problems(Path(config.site_dir), state.problems)
+    lang = config.plugins["i18n"].current_language
+    state.written.add(lang)
+    last = state.written == set(pages.LANGUAGES)
+    if state.rendered:
+        state.rendered.finish_language()
+        if last:
+            state.rendered.finish_build()
+            state.rendered = None
     # Pagefind indexes the language just written while the next one is built.
     if not state.search:
         return
-    i18n = config.plugins["i18n"]
-    site_dir = Path(config.site_dir)
-    lang = i18n.current_language
-    state.search.add_language(site_dir, lang, state.search_bundles[lang])
-    if state.search.languages == set(pages.LANGUAGES):  # the last language: wait for its bundle
+    state.search.add_language(Path(config.site_dir), lang, state.search_bundles[lang])
+    if last:  # wait for the last language's bundle
         search, state.search = state.search, None
         try:
             search.finish()
@@ -152,6 +161,9 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
+    if state.rendered:
+        state.rendered.close()
+        state.rendered = None
     if state.search:
         state.search.close()
         state.search = None

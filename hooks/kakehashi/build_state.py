@@ -12,13 +12,15 @@ from .incremental import ServedSite, update_pages
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .problems import SourceProblems, write_preview_problems
 from .recordcache import RecordCache
+from .rendercache import RenderedPages
 from .search import SearchBundle, SearchIndex
 from .site import Site, load_site
 from .stamps import file_stamps
 
 WATCHED = ("data", "content")
-# The parsed records of the data files, kept between builds.
+# The parsed records of the data files and the rendered pages, kept between builds.
 STORE = Path(".cache") / "kakehashi"
+RENDERED = STORE / "rendered.sqlite"
 
 
 def fingerprint(root: Path, operator: Mapping[str, Any]) -> tuple:
@@ -37,6 +39,8 @@ class BuildState:
     _records: RecordCache | None = field(default=None, repr=False)
     served: ServedSite | None = None  # while serving: the last build, to update page by page
     search: SearchIndex | None = None  # the search index of the build under way
+    rendered: RenderedPages | None = None  # the rendered pages of the build under way
+    written: set[str] = field(default_factory=set)  # the languages of the build under way written so far
     # Per language, the search bundles its pages are indexed in (planned when its pages are known).
     search_bundles: dict[str, list[SearchBundle]] = field(default_factory=dict)
 
@@ -74,6 +78,8 @@ class BuildState:
 
     def start_build(self, config: Any, root: Path) -> None:
         """A full build begins (the outer one of the per-language builds)."""
+        self.rendered = RenderedPages(root / RENDERED)
+        self.written = set()
         if self.serving and self.site is not None:
             self.served = self.served or ServedSite(root)
             self.served.start_full_build(config, self.site)

@@ -1,0 +1,67 @@
+"""Rendered pages kept between builds: the same site comes out, and only where nothing changed."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from conftest import run_mkdocs_build
+from kakehashi.build_state import RENDERED
+
+
+def build(project: Path, site: Path) -> dict[str, bytes]:
+    result = run_mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def kept_pages(project: Path) -> int:
+    with sqlite3.connect(project / RENDERED) as db:
+        return db.execute("SELECT count(*) FROM pages").fetchone()[0]
+
+
+def test_a_second_build_writes_the_same_site_from_the_kept_pages(project_copy: Path, tmp_path: Path) -> None:
+    first = build(project_copy, tmp_path / "first")
+    pages = [name for name in first if name.endswith("index.html") and "pagefind" not in name]
+    # Every page of the three languages is kept (the 404 pages are not rendered from Markdown).
+    assert kept_pages(project_copy) == len(pages)
+    second = build(project_copy, tmp_path / "second")
+    assert second.keys() == first.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_a_kept_page_is_used_instead_of_rendering_it_again(project_copy: Path, tmp_path: Path) -> None:
+    build(project_copy, tmp_path / "first")
+    with sqlite3.connect(project_copy / RENDERED) as db:
+        rows = db.execute("SELECT key, entry FROM pages").fetchall()
+        # The marker has the length of the text it replaces: the entries stay well-formed.
+        marked = [(entry.replace(b"Tsukuba", b"TSUKUBA"), key) for key, entry in rows]
+        db.executemany("UPDATE pages SET entry = ? WHERE key = ?", marked)
+    second = build(project_copy, tmp_path / "second")
+    assert "TSUKUBA" in second["partnership/index.html"].decode("utf-8")
+
+
+def test_a_change_of_mkdocs_yml_renders_every_page_again(project_copy: Path, tmp_path: Path) -> None:
+    first = build(project_copy, tmp_path / "first")
+    link = 'href="#die-partnerschaft" title="Permanent link">'
+    assert link + "&para;</a>" in first["partnership/index.html"].decode("utf-8")
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("permalink: true", 'permalink: "#"', 1), "utf-8")
+    second = build(project_copy, tmp_path / "second")
+    assert link + "#</a>" in second["partnership/index.html"].decode("utf-8")
+
+
+def test_a_broken_link_fails_every_build_not_only_the_first(project_copy: Path, tmp_path: Path) -> None:
+    page = project_copy / "content" / "de" / "partnership.md"
+    page.write_text(page.read_text("utf-8") + "\n[Programm](programm.md)\n", "utf-8")
+    for attempt in ("first", "second"):
+        result = run_mkdocs_build(project_copy, tmp_path / attempt)
+        assert result.returncode != 0, attempt
+        assert "programm.md" in result.stderr, attempt
+
+
+def test_a_cache_that_cannot_be_opened_is_left_alone(project_copy: Path, tmp_path: Path) -> None:
+    (project_copy / RENDERED).mkdir(parents=True)  # a folder where the database would be
+    first = build(project_copy, tmp_path / "first")
+    assert "partnership/index.html" in first
+    assert (project_copy / RENDERED).is_dir()
