@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import run_mkdocs_build
@@ -58,6 +61,32 @@ def test_a_broken_link_fails_every_build_not_only_the_first(project_copy: Path, 
         result = run_mkdocs_build(project_copy, tmp_path / attempt)
         assert result.returncode != 0, attempt
         assert "programm.md" in result.stderr, attempt
+
+
+def test_a_quiet_build_keeps_no_page_as_it_sees_no_messages(project_copy: Path, tmp_path: Path) -> None:
+    page = project_copy / "content" / "de" / "partnership.md"
+    page.write_text(page.read_text("utf-8") + "\n[Programm](programm.md)\n", "utf-8")
+    quiet = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(tmp_path / "quiet")],
+        cwd=project_copy,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert quiet.returncode == 0, quiet.stderr
+    assert kept_pages(project_copy) == 0
+    result = run_mkdocs_build(project_copy, tmp_path / "strict")
+    assert result.returncode != 0 and "programm.md" in result.stderr
+
+
+def test_an_information_about_a_link_is_given_by_every_build(project_copy: Path, tmp_path: Path) -> None:
+    page = project_copy / "content" / "de" / "partnership.md"
+    page.write_text(page.read_text("utf-8") + "\n[Start](/index.md)\n", "utf-8")
+    for attempt in ("first", "second"):
+        result = run_mkdocs_build(project_copy, tmp_path / attempt)
+        assert result.returncode == 0, result.stderr
+        assert "INFO" in result.stderr and "'/index.md'" in result.stderr, (attempt, result.stderr)
 
 
 def test_a_cache_that_cannot_be_opened_is_left_alone(project_copy: Path, tmp_path: Path) -> None:

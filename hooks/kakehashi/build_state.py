@@ -78,6 +78,8 @@ class BuildState:
 
     def start_build(self, config: Any, root: Path) -> None:
         """A full build begins (the outer one of the per-language builds)."""
+        if self.rendered:  # a build stopped before its end left it open
+            self.rendered.close()
         self.rendered = RenderedPages(root / RENDERED)
         self.written = set()
         if self.serving and self.site is not None:

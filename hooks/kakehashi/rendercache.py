@@ -3,11 +3,13 @@
 Rendering Markdown to HTML is the largest part of what a page costs MkDocs
 (about 1.5 ms a page). A page renders to the same HTML, table of contents and
 anchors as long as its Markdown, its place in the site, the site's files,
-mkdocs.yml and the Markdown packages are the same, so the next build takes
+mkdocs.yml and the packages that render are the same, so the next build takes
 them from ``.cache/kakehashi/rendered.sqlite`` instead. A page whose rendering
-logged a warning (a link to a page that does not exist) is not kept: every
-build reports it again. The first build, and the first after mkdocs.yml or the
-set of pages changed, renders every page.
+logged anything (a link to a page that does not exist, an absolute link) is
+not kept, so every build reports it again; nor is any page of a build whose
+log would not show such messages (``--quiet``) or that does not note the
+links to anchors MkDocs checks (``--verbose``). The first build, and the first
+after mkdocs.yml or the set of pages changed, renders every page.
 
 Everything here is an optimisation: a cache that cannot be opened, read or
 written is left alone and the pages are rendered as without it.
@@ -20,45 +22,41 @@ import hashlib
 import logging
 import marshal
 import sqlite3
-from importlib.metadata import version
+import sys
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.structure.toc import AnchorLink, get_toc
 
 # What rendering depends on besides the project's own files.
-PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
+PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material", "mkdocs-static-i18n")
 # Raised whenever what is kept per page changes.
-ENTRY_FORMAT = b"1"
+ENTRY_FORMAT = b"2"
+# MkDocs' link checks log here while a page renders, at levels set by `validation:`.
+PAGES_LOGGER = logging.getLogger("mkdocs.structure.pages")
 
-Toc = list[tuple[str, str, int, list]]  # (title, id, level, children) per heading
 
-
-class _WarningCounter(logging.Handler):
-    """Counts the warnings logged while a page renders (MkDocs' broken-link warnings among them)."""
+class _MessageCounter(logging.Handler):
+    """Counts the messages logged while a page renders (MkDocs' link checks among them)."""
 
     def __init__(self) -> None:
-        super().__init__(logging.WARNING)
+        super().__init__(logging.NOTSET)
         self.count = 0
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
 
 
-def _toc_entries(items: list[AnchorLink]) -> Toc:
-    return [(a.title, a.id, a.level, _toc_entries(a.children)) for a in items]
-
-
-def _anchor_links(entries: Toc) -> list[AnchorLink]:
-    links = []
-    for title, anchor_id, level, children in entries:
-        link = AnchorLink(title, anchor_id, level)
-        link.children = _anchor_links(children)
-        links.append(link)
-    return links
+def _toc_tokens(items: list[AnchorLink]) -> list[dict]:
+    """The headings as Python-Markdown's toc tokens, from which MkDocs makes the page's toc."""
+    return [
+        {"name": link.title, "id": link.id, "level": link.level, "children": _toc_tokens(link.children)}
+        for link in items
+    ]
 
 
 class RenderedPages:
@@ -68,12 +66,13 @@ class RenderedPages:
         self._path = path
         self._db: sqlite3.Connection | None = None
         self._context = b""  # what every page of the language being built depends on
+        self._writing = True  # false once a write failed: the cache is then only read
         self._seen: set[bytes] = set()  # the keys of this build's pages, to drop all others at the end
-        self._warnings = _WarningCounter()
+        self._messages = _MessageCounter()
         # MkDocs' own messages stay in its logger; any other library's reach the root logger.
         self._loggers = (logging.getLogger("mkdocs"), logging.getLogger())
         for logger in self._loggers:
-            logger.addHandler(self._warnings)
+            logger.addHandler(self._messages)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, timeout=10)
@@ -86,8 +85,12 @@ class RenderedPages:
     def start_language(self, config: MkDocsConfig, files: Files) -> None:
         """Note what any page of this language build depends on besides its own Markdown."""
         digest = hashlib.blake2b(ENTRY_FORMAT, digest_size=16)
-        digest.update(Path(config.config_file_path).read_bytes())
-        digest.update(repr([(name, version(name)) for name in PACKAGES]).encode())
+        try:
+            digest.update(Path(config.config_file_path).read_bytes())
+            digest.update(repr([sys.version, *((name, version(name)) for name in PACKAGES)]).encode())
+        except (OSError, PackageNotFoundError):
+            self._give_up()
+            return
         digest.update(repr((config.use_directory_urls, config.validation)).encode())
         # Links resolve, and warn, by the files that exist.
         digest.update("\0".join(sorted(file.src_uri for file in files)).encode())
@@ -108,22 +111,24 @@ class RenderedPages:
         self._seen.add(key)
         if self._restore(page, key, files):
             return
-        warnings_before = self._warnings.count
+        messages_before = self._messages.count
         Page.render(page, config, files)
-        if self._warnings.count == warnings_before:
+        # Only with the log at its usual level are the link checks' messages made and counted.
+        usual_log = PAGES_LOGGER.isEnabledFor(logging.INFO) and not PAGES_LOGGER.isEnabledFor(logging.DEBUG)
+        if usual_log and self._messages.count == messages_before:
             self._keep(page, key)
 
     def finish_language(self) -> None:
         """The language's pages are written: keep what was rendered."""
-        if self._db is not None:
+        if self._db is not None and self._writing:
             try:
                 self._db.commit()
             except sqlite3.Error:
-                self._give_up()
+                self._stop_writing()
 
     def finish_build(self) -> None:
         """All languages are written: drop the pages no longer in the site, and close."""
-        if self._db is not None:
+        if self._db is not None and self._writing:
             try:
                 self._db.execute("CREATE TEMP TABLE seen (key BLOB PRIMARY KEY)")
                 self._db.executemany("INSERT INTO seen VALUES (?)", ((key,) for key in self._seen))
@@ -136,7 +141,8 @@ class RenderedPages:
     def close(self) -> None:
         """Stop without dropping anything (a build that failed)."""
         for logger in self._loggers:
-            logger.removeHandler(self._warnings)
+            logger.removeHandler(self._messages)
+        self._seen.clear()
         self._give_up()
 
     def _restore(self, page: Page, key: bytes, files: Files) -> bool:
@@ -145,27 +151,28 @@ class RenderedPages:
             row = self._db.execute("SELECT entry FROM pages WHERE key = ?", (key,)).fetchone()
             if row is None:
                 return False
-            content, toc, title, anchor_ids, links = marshal.loads(row[0])
-        except (sqlite3.Error, ValueError, EOFError, TypeError):
+            content, toc_tokens, title, anchor_ids, links = marshal.loads(row[0])
+            toc = get_toc(toc_tokens)
+            if links is not None:
+                links = {files.get_file_from_path(uri): anchors for uri, anchors in links.items()}
+                if None in links:
+                    return False
+        except (sqlite3.Error, ValueError, EOFError, TypeError, KeyError):
             return False
-        if links is not None:
-            linked = {files.get_file_from_path(uri): anchors for uri, anchors in links.items()}
-            if None in linked:
-                return False
-            links = linked
         page.content = content
-        page.toc = TableOfContents(_anchor_links(toc))
+        page.toc = toc
         page._title_from_render = title
         page.present_anchor_ids = set(anchor_ids)
         page.links_to_anchors = links
         return True
 
     def _keep(self, page: Page, key: bytes) -> None:
-        assert self._db is not None
+        if self._db is None or not self._writing:
+            return
         links = page.links_to_anchors
         entry: Any = (
             page.content,
-            _toc_entries(page.toc.items),
+            _toc_tokens(page.toc.items),
             page._title_from_render,
             sorted(page.present_anchor_ids or ()),
             None if links is None else {file.src_uri: dict(anchors) for file, anchors in links.items()},
@@ -173,7 +180,13 @@ class RenderedPages:
         try:
             self._db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?)", (key, marshal.dumps(entry)))
         except (sqlite3.Error, ValueError):
-            self._give_up()
+            self._stop_writing()
+
+    def _stop_writing(self) -> None:
+        """Another build holds the cache (or the disk is full): go on reading it, write nothing."""
+        self._writing = False
+        with contextlib.suppress(sqlite3.Error):
+            self._db.rollback()  # type: ignore[union-attr]
 
     def _give_up(self) -> None:
         if self._db is not None:
