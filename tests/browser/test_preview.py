@@ -9,10 +9,11 @@ from typing import Any
 from serving import serving, wait_for
 
 
-def load_and_read_problems(page: Any, load: Callable[..., Any], *args: Any) -> None:
-    """Load the page and wait until its script has read the problems file."""
+def read_problems_after(page: Any, action: Callable[[], Any]) -> None:
+    """Do ``action``, which loads the page (directly, or by an edit the live
+    reload answers), and wait until the page's script has read the problems file."""
     with page.expect_response(lambda response: "kakehashi-problems.txt" in response.url) as read:
-        load(*args)
+        action()
     read.value.finished()
     # The live reload's long poll keeps the network busy: give the script's
     # callbacks a moment instead of waiting for an idle network.
@@ -29,14 +30,15 @@ def test_the_problems_box_appears_with_a_broken_edit_and_goes_with_its_fix(
         try:
             page = context.new_page()
             box = page.locator(".kk-problems")
-            load_and_read_problems(page, page.goto, url)
+            read_problems_after(page, lambda: page.goto(url))
             assert box.is_hidden()
 
             data = project_copy / "data" / "cycling.yml"
             good = data.read_text("utf-8")
-            data.write_text(good.replace(f"kind: {record['kind']}", "kind: <no>", 1), "utf-8")
-            wait_for(problems_url, lambda text: text != "")
-            page.reload()  # what the preview's live reload does after the edit
+            broken = good.replace(f"kind: {record['kind']}", "kind: <no>", 1)
+            # The preview's live reload loads the page again once the edit is built.
+            read_problems_after(page, lambda: data.write_text(broken, "utf-8"))
+            assert wait_for(problems_url, lambda text: True) != ""
             box.wait_for(state="visible")
             shown = box.inner_text()
             assert shown.startswith("1 problem in the site's sources:")
@@ -45,9 +47,8 @@ def test_the_problems_box_appears_with_a_broken_edit_and_goes_with_its_fix(
             assert box.get_attribute("role") == "alert"
             assert record["title"]["ja"] in page.locator("h1").inner_text()  # the last good page
 
-            data.write_text(good, "utf-8")
-            wait_for(problems_url, lambda text: text == "")
-            load_and_read_problems(page, page.reload)
+            read_problems_after(page, lambda: data.write_text(good, "utf-8"))
+            assert wait_for(problems_url, lambda text: True) == ""
             assert box.is_hidden()
         finally:
             context.close()
