@@ -32,7 +32,6 @@ import itertools
 import os
 import pstats
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -54,6 +53,7 @@ from kakehashi.loader import SECTIONS  # noqa: E402
 from kakehashi.pages import placeholder_uri  # noqa: E402
 from kakehashi.problems import PREVIEW_PROBLEMS_FILE  # noqa: E402
 from kakehashi.site import load_site  # noqa: E402
+from serving import free_port  # noqa: E402
 
 # Sites are written to memory where the machine has a tmpfs: otherwise the disk
 # still writing out one run's 300 MB (N = 1,000) slows the next run by up to 15 %.
@@ -285,9 +285,7 @@ def serve_latency(project: Path, edits: int) -> ServeTimes:
     another record a kind the schema does not allow; its fix restores the kind
     and changes the title.
     """
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,

@@ -63,9 +63,11 @@ class RenderedPages:
     """The rendered pages of one build (all its languages), read from and written to the cache."""
 
     def __init__(self, path: Path) -> None:
-        self._path = path
         self._db: sqlite3.Connection | None = None
         self._context = b""  # what every page of the language being built depends on
+        # Only with the log at its usual level are the link checks' messages made
+        # (not with --quiet) and the links to anchors noted (not with --verbose).
+        self._log_usual = False
         self._writing = True  # false once a write failed: the cache is then only read
         self._seen: set[bytes] = set()  # the keys of this build's pages, to drop all others at the end
         self._messages = _MessageCounter()
@@ -95,6 +97,9 @@ class RenderedPages:
         # Links resolve, and warn, by the files that exist.
         digest.update("\0".join(sorted(file.src_uri for file in files)).encode())
         self._context = digest.digest()
+        self._log_usual = PAGES_LOGGER.isEnabledFor(logging.INFO) and not PAGES_LOGGER.isEnabledFor(
+            logging.DEBUG
+        )
 
     def attach(self, page: Page) -> None:
         """Render ``page`` through the cache when MkDocs renders it."""
@@ -113,9 +118,7 @@ class RenderedPages:
             return
         messages_before = self._messages.count
         Page.render(page, config, files)
-        # Only with the log at its usual level are the link checks' messages made and counted.
-        usual_log = PAGES_LOGGER.isEnabledFor(logging.INFO) and not PAGES_LOGGER.isEnabledFor(logging.DEBUG)
-        if usual_log and self._messages.count == messages_before:
+        if self._log_usual and self._messages.count == messages_before:
             self._keep(page, key)
 
     def finish_language(self) -> None:

@@ -122,7 +122,6 @@ class SearchIndex:
         self._failure: str | None = None
         self._stopping = threading.Event()
         self._process: subprocess.Popen | None = None
-        self.languages: set[str] = set()  # the languages handed over so far
 
     def add_language(self, site_dir: Path, lang: str, bundles: Sequence[SearchBundle]) -> None:
         """Start making the bundles of ``lang``, whose pages were just written to ``site_dir``.
@@ -135,7 +134,6 @@ class SearchIndex:
             target=self._run, args=(site_dir, bundles, lang), name=f"pagefind-{lang}", daemon=True
         )
         self._running.start()
-        self.languages.add(lang)
 
     def finish(self) -> None:
         """Wait for the last bundles."""
