@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kakehashi import incremental, pages
+from kakehashi import incremental, pages, templatecache
 from kakehashi.build_state import STATE as state
 from kakehashi.build_state import release_written_page
 from kakehashi.glossary import ui_words
@@ -83,6 +83,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 @event_priority(-200)  # last: the environment as every plugin left it is kept while serving
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Words the template overrides show, in the language of this build.
+    templatecache.cache_navigation(env)
     lang = config.theme.get("language") or DEFAULT_LANGUAGE
     env.globals["kakehashi_words"] = ui_words(lang)
     # The preview of `mkdocs serve` shows problems in the sources; a published site has none.
