@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kakehashi import incremental, pages, templatecache
+from kakehashi import i18nfiles, incremental, pages, templatecache
 from kakehashi.build_state import STATE as state
 from kakehashi.build_state import release_written_page
 from kakehashi.glossary import ui_words
@@ -36,6 +36,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    i18nfiles.use_for_static_i18n()
     root = Path(config.config_file_path).parent
     try:
         state.load(root, config.extra.get("operator") or {})
