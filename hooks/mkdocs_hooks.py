@@ -84,7 +84,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 @event_priority(-200)  # last: the environment as every plugin left it is kept while serving
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Words the template overrides show, in the language of this build.
-    templatecache.cache_navigation(env)
+    templatecache.cache_theme_parts(env)
     lang = config.theme.get("language") or DEFAULT_LANGUAGE
     env.globals["kakehashi_words"] = ui_words(lang)
     # The preview of `mkdocs serve` shows problems in the sources; a published site has none.

@@ -12,8 +12,8 @@ from conftest import ROOT
 # A build with the theme rendering the navigation for every page and static-i18n
 # making every per-language file itself, as without the shortcuts.
 WITHOUT_SHORTCUTS = (
-    "import sys, kakehashi.templatecache as navigation, kakehashi.i18nfiles as files; "
-    "navigation.cache_navigation = lambda env: None; files.use_for_static_i18n = lambda: None; "
+    "import sys, kakehashi.templatecache as theme, kakehashi.i18nfiles as files; "
+    "theme.cache_theme_parts = lambda env: None; files.use_for_static_i18n = lambda: None; "
     "from mkdocs.__main__ import cli; sys.argv[0] = 'mkdocs'; cli()"
 )
 

@@ -1,4 +1,4 @@
-"""The theme's navigation rendered once per place in the site, not once per page.
+"""Parts of the theme rendered once per place in the site, not once per page.
 
 Material renders its whole navigation into every page. A record page is not in
 the navigation, so nothing in it is marked active for that page and the only
@@ -7,6 +7,9 @@ the navigation HTML of one page serves every page whose links resolve the same.
 Pages in the navigation (their entry is active and carries their table of
 contents) are always rendered by the theme.
 
+The theme's ``config`` block (the JSON its scripts read: translations, the
+features, the path to the site's root) differs only with the path to the root.
+
 The kept HTML lives as long as the template environment of one language
 build: MkDocs makes a new one for every build, and ``mkdocs serve`` keeps one
 only while its navigation and templates stay as they were (see ``incremental``).
@@ -14,7 +17,7 @@ only while its navigation and templates stay as they were (see ``incremental``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 
 from jinja2 import Environment
 from jinja2.runtime import Context
@@ -22,12 +25,18 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.utils import normalize_url
 
 NAVIGATION_TEMPLATE = "partials/nav.html"
+CONFIG_BLOCK = ("base.html", "config")
+
+Render = Callable[[Context], Iterator[str]]
 
 
-def cache_navigation(env: Environment) -> None:
-    # MkDocs' environment never reloads a template, so this object serves every include.
-    template = env.get_template(NAVIGATION_TEMPLATE)
-    template.root_render_func = cached_navigation(template.root_render_func)
+def cache_theme_parts(env: Environment) -> None:
+    # MkDocs' environment never reloads a template, so these objects serve every page.
+    navigation = env.get_template(NAVIGATION_TEMPLATE)
+    navigation.root_render_func = kept_per(navigation_links, navigation.root_render_func)
+    template_name, block = CONFIG_BLOCK
+    blocks = env.get_template(template_name).blocks
+    blocks[block] = kept_per(path_to_root, blocks[block])
 
 
 def navigation_links(context: Context) -> tuple[str, ...] | None:
@@ -47,17 +56,24 @@ def navigation_links(context: Context) -> tuple[str, ...] | None:
     return tuple(links)
 
 
-def cached_navigation(render: Callable[[Context], Iterator[str]]) -> Callable[[Context], Iterator[str]]:
-    """``render`` that keeps its output per set of ``navigation_links``."""
-    rendered: dict[tuple[str, ...], str] = {}
+def path_to_root(context: Context) -> str | None:
+    """The page's relative path to the site's root (every asset link follows from it); None off a page."""
+    if context.get("page") is None:
+        return None
+    return context.get("base_url")
 
-    def render_navigation(context: Context) -> Iterator[str]:
-        key = navigation_links(context)
-        if key is None:
+
+def kept_per(key: Callable[[Context], Hashable | None], render: Render) -> Render:
+    """``render`` that keeps its output per value of ``key`` (None: always renders)."""
+    rendered: dict[Hashable, str] = {}
+
+    def render_kept(context: Context) -> Iterator[str]:
+        value = key(context)
+        if value is None:
             yield from render(context)
             return
-        if key not in rendered:
-            rendered[key] = "".join(render(context))
-        yield rendered[key]
+        if value not in rendered:
+            rendered[value] = "".join(render(context))
+        yield rendered[value]
 
-    return render_navigation
+    return render_kept
