@@ -67,6 +67,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     if state.rendered:
         state.rendered.start_language(config, files)
+    generated = []
     for file in files.documentation_pages():
         parsed = pages.split_placeholder_uri(file.src_uri)
         if parsed:
@@ -74,8 +75,11 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
             file.content_string = markdown = state.site.markdown(key, lang)
             if state.rendered and file.page:
                 state.rendered.attach(file.page)
+                generated.append(file.page)
             if state.served:
                 state.served.remember_markdown(key, lang, markdown)
+    if state.rendered:  # last: the helper process starts from the pages as they are now
+        state.rendered.start_helper(generated, config, files)
     if state.served:
         state.served.remember_navigation(config.plugins["i18n"].current_language, files, nav)
     return nav
@@ -83,6 +87,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 @event_priority(-200)  # last: the environment as every plugin left it is kept while serving
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    if state.rendered:  # every page of this language is rendered
+        state.rendered.stop_helper()
     # Words the template overrides show, in the language of this build.
     templatecache.cache_theme_parts(env)
     lang = config.theme.get("language") or DEFAULT_LANGUAGE

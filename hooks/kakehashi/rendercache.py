@@ -11,6 +11,10 @@ log would not show such messages (``--quiet``) or that does not note the
 links to anchors MkDocs checks (``--verbose``). The first build, and the first
 after mkdocs.yml or the set of pages changed, renders every page.
 
+While a language's pages are rendered, a second process renders those not kept
+from the last page back (``renderhelper``): a build from nothing, or after
+mkdocs.yml changed, uses both cores for the Markdown.
+
 Everything here is an optimisation: a cache that cannot be opened, read or
 written is left alone and the pages are rendered as without it.
 """
@@ -18,6 +22,7 @@ written is left alone and the pages are rendered as without it.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import logging
 import marshal
@@ -27,10 +32,13 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+from mkdocs.commands.build import _populate_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
+
+from .renderhelper import RenderHelper, send
 
 # What rendering depends on besides the project's own files.
 PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material", "mkdocs-static-i18n")
@@ -38,6 +46,8 @@ PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material", "mkdo
 ENTRY_FORMAT = b"2"
 # MkDocs' link checks log here while a page renders, at levels set by `validation:`.
 PAGES_LOGGER = logging.getLogger("mkdocs.structure.pages")
+# Fewer pages to render than this are done sooner than a helper process is started.
+HELPER_MIN_PAGES = 40
 
 
 class _MessageCounter(logging.Handler):
@@ -70,6 +80,8 @@ class RenderedPages:
         self._log_usual = False
         self._writing = True  # false once a write failed: the cache is then only read
         self._seen: set[bytes] = set()  # the keys of this build's pages, to drop all others at the end
+        self._kept: set[bytes] | None = None  # the keys in the cache when the build started
+        self._helper: RenderHelper | None = None
         self._messages = _MessageCounter()
         # MkDocs' own messages stay in its logger; any other library's reach the root logger.
         self._loggers = (logging.getLogger("mkdocs"), logging.getLogger())
@@ -110,16 +122,63 @@ class RenderedPages:
         if self._db is None or page.markdown is None:
             Page.render(page, config, files)
             return
-        key = hashlib.blake2b(
-            b"\0".join((self._context, page.file.src_uri.encode(), page.markdown.encode())), digest_size=16
-        ).digest()
+        key = self._key(page)
         self._seen.add(key)
-        if self._restore(page, key, files):
+        entry = self._read(key)
+        if entry is not None and self._apply(page, entry, files):
+            return
+        entry = self._helper.take(key) if self._helper else None
+        if entry is not None and self._apply(page, entry, files):
+            self._store(key, entry)
             return
         messages_before = self._messages.count
         Page.render(page, config, files)
         if self._log_usual and self._messages.count == messages_before:
-            self._keep(page, key)
+            self._store(key, self._entry(page))
+
+    def start_helper(self, pages: list[Page], config: MkDocsConfig, files: Files) -> None:
+        """Let a second process render ``pages`` from the last one back while MkDocs renders them."""
+        # Only pages that will be kept are worth sending.
+        if self._db is None or not self._writing or not self._log_usual or len(pages) < HELPER_MIN_PAGES:
+            return
+        if self._kept is None:
+            try:
+                self._kept = {row[0] for row in self._db.execute("SELECT key FROM pages")}
+            except sqlite3.Error:
+                return
+        self._helper = RenderHelper(functools.partial(self._help, pages, config, files))
+
+    def stop_helper(self) -> None:
+        """MkDocs has rendered every page: the helper has nothing left to do."""
+        if self._helper is not None:
+            self._helper.stop()
+            self._helper = None
+
+    def _help(self, pages: list[Page], config: MkDocsConfig, files: Files, connection: Any) -> None:
+        """In the helper process: render the pages not kept, last first, and send them."""
+        # The helper's messages are counted, never shown: the build shows its own.
+        for logger in self._loggers:
+            logger.handlers = [self._messages]
+        for page in reversed(pages):
+            page.render = functools.partial(self._render_for_build, page, connection)  # type: ignore[method-assign]
+            with contextlib.suppress(Exception):  # the build reads the page itself and reports the error
+                _populate_page(page, config, files)
+
+    def _render_for_build(self, page: Page, connection: Any, config: MkDocsConfig, files: Files) -> None:
+        key = self._key(page)
+        assert self._kept is not None
+        if key not in self._kept:
+            messages_before = self._messages.count
+            Page.render(page, config, files)
+            if self._messages.count == messages_before:
+                send(connection, key, self._entry(page))
+        page.content = page.content or ""  # MkDocs expects some content after rendering
+
+    def _key(self, page: Page) -> bytes:
+        assert page.markdown is not None
+        return hashlib.blake2b(
+            b"\0".join((self._context, page.file.src_uri.encode(), page.markdown.encode())), digest_size=16
+        ).digest()
 
     def finish_language(self) -> None:
         """The language's pages are written: keep what was rendered."""
@@ -143,24 +202,32 @@ class RenderedPages:
 
     def close(self) -> None:
         """Stop without dropping anything (a build that failed)."""
+        self.stop_helper()
         for logger in self._loggers:
             logger.removeHandler(self._messages)
         self._seen.clear()
+        self._kept = None
         self._give_up()
 
-    def _restore(self, page: Page, key: bytes, files: Files) -> bool:
+    def _read(self, key: bytes) -> bytes | None:
         assert self._db is not None
         try:
             row = self._db.execute("SELECT entry FROM pages WHERE key = ?", (key,)).fetchone()
-            if row is None:
-                return False
-            content, toc_tokens, title, anchor_ids, links = marshal.loads(row[0])
+        except sqlite3.Error:
+            return None
+        return None if row is None else row[0]
+
+    @staticmethod
+    def _apply(page: Page, entry: bytes, files: Files) -> bool:
+        """Give ``page`` what rendering made of it, as kept in ``entry``; False if ``entry`` does not fit."""
+        try:
+            content, toc_tokens, title, anchor_ids, links = marshal.loads(entry)
             toc = get_toc(toc_tokens)
             if links is not None:
                 links = {files.get_file_from_path(uri): anchors for uri, anchors in links.items()}
                 if None in links:
                     return False
-        except (sqlite3.Error, ValueError, EOFError, TypeError, KeyError):
+        except (ValueError, EOFError, TypeError, KeyError):
             return False
         page.content = content
         page.toc = toc
@@ -169,9 +236,9 @@ class RenderedPages:
         page.links_to_anchors = links
         return True
 
-    def _keep(self, page: Page, key: bytes) -> None:
-        if self._db is None or not self._writing:
-            return
+    @staticmethod
+    def _entry(page: Page) -> bytes:
+        """What rendering made of ``page``, to keep."""
         links = page.links_to_anchors
         entry: Any = (
             page.content,
@@ -180,9 +247,14 @@ class RenderedPages:
             sorted(page.present_anchor_ids or ()),
             None if links is None else {file.src_uri: dict(anchors) for file, anchors in links.items()},
         )
+        return marshal.dumps(entry)
+
+    def _store(self, key: bytes, entry: bytes) -> None:
+        if self._db is None or not self._writing:
+            return
         try:
-            self._db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?)", (key, marshal.dumps(entry)))
-        except (sqlite3.Error, ValueError):
+            self._db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?)", (key, entry))
+        except sqlite3.Error:
             self._stop_writing()
 
     def _stop_writing(self) -> None:

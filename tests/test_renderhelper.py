@@ -1,0 +1,56 @@
+"""The helper process: what it sends arrives by key, and stopping it never waits for it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from kakehashi.renderhelper import KEY_SIZE, RenderHelper, send
+
+
+def key(n: int) -> bytes:
+    return n.to_bytes(KEY_SIZE, "big")
+
+
+def wait_for(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "gave up waiting"
+        time.sleep(0.01)
+
+
+def test_what_the_helper_sends_is_taken_once_by_key() -> None:
+    def work(connection) -> None:
+        for n in range(3):
+            send(connection, key(n), f"page {n}".encode())
+
+    helper = RenderHelper(work)
+    try:
+        wait_for(lambda: helper._process.exitcode is not None and not helper._reader.is_alive())
+        assert helper.take(key(9)) is None
+        assert [helper.take(key(n)) for n in (2, 0, 1)] == [b"page 2", b"page 0", b"page 1"]
+        assert helper.take(key(0)) is None  # taken already
+    finally:
+        helper.stop()
+
+
+def test_stopping_a_busy_helper_does_not_wait_for_it() -> None:
+    def work(connection) -> None:
+        send(connection, key(1), b"first")
+        time.sleep(600)
+
+    helper = RenderHelper(work)
+    wait_for(lambda: helper.take(key(1)) == b"first")
+    started = time.monotonic()
+    helper.stop()
+    assert time.monotonic() - started < 5
+
+
+def test_a_helper_that_fails_sends_nothing_and_stops_cleanly() -> None:
+    def work(connection) -> None:
+        raise RuntimeError("broken helper")
+
+    helper = RenderHelper(work)
+    wait_for(lambda: not helper._reader.is_alive())
+    assert helper.take(key(0)) is None
+    helper.stop()
