@@ -36,6 +36,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from dataclasses import dataclass
@@ -90,8 +91,6 @@ if code == 0 and search_after:
     index.finish()
     print("SEARCH_SECONDS", time.perf_counter() - start, file=sys.stderr)
 print("MAXRSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
-# Pagefind, which runs as a child process.
-print("CHILDRSS", resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)
 sys.exit(code)
 """
 
@@ -232,35 +231,87 @@ def hugo_binary() -> str | None:
     return str(binary) if binary.is_file() else shutil.which("hugo")
 
 
-def _timed_run(command: list[str], cwd: Path | None = None) -> tuple[float, subprocess.CompletedProcess]:
-    """Wall seconds of one command; a failure ends the benchmark with the command's output."""
+class MemorySampler(threading.Thread):
+    """The peak of the memory a process and all its descendants use together.
+
+    Summed as PSS (each shared page counted once, split among the processes that
+    share it), so that a forked helper, which shares most of its memory with the
+    build, is not counted as a second build. Sampled twice a second from /proc.
+    """
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_kb = 0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while True:
+            self.peak_kb = max(self.peak_kb, _tree_pss_kb(self.pid))
+            if self._done.wait(0.5):
+                return
+
+    def stop(self) -> float:
+        """Stop sampling; the peak in MB."""
+        self._done.set()
+        self.join()
+        return self.peak_kb / 1024
+
+
+def _tree_pss_kb(pid: int) -> int:
+    total, pending = 0, [pid]
+    while pending:
+        process = pending.pop()
+        try:
+            with open(f"/proc/{process}/smaps_rollup", encoding="ascii") as rollup:
+                total += next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
+            for task in os.listdir(f"/proc/{process}/task"):  # children hang off the thread that made them
+                pending += map(int, Path(f"/proc/{process}/task/{task}/children").read_text().split())
+        except (OSError, StopIteration):
+            continue  # the process ended meanwhile
+    return total
+
+
+def _timed_run(
+    command: list[str], cwd: Path | None = None
+) -> tuple[float, subprocess.CompletedProcess, float]:
+    """Wall seconds of one command, its result and its peak memory with all its descendants (MB);
+    a failure ends the benchmark with the command's output."""
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True, check=False)
+    process = subprocess.Popen(
+        command, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    sampler = MemorySampler(process.pid)
+    sampler.start()
+    stdout, stderr = process.communicate()
     elapsed = time.perf_counter() - start
+    peak = sampler.stop()
+    result = subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
     if result.returncode != 0:
         raise SystemExit(f"{command[0]} failed in {cwd or command}:\n{result.stderr[-3000:]}")
-    return elapsed, result
+    return elapsed, result, peak
 
 
 def timed_hugo(binary: str, project: Path) -> float:
     """Wall seconds of one Hugo build into an empty folder."""
     with tempfile.TemporaryDirectory(dir=SITES) as site:
-        elapsed, _ = _timed_run([binary, "--quiet", "--source", str(project), "--destination", site])
+        elapsed, _, _ = _timed_run([binary, "--quiet", "--source", str(project), "--destination", site])
     return elapsed
 
 
 def timed_build(project: Path) -> tuple[float, float, float]:
-    """Wall seconds, peak RSS of MkDocs and of Pagefind (MB) of one strict build in a fresh process."""
+    """Wall seconds, peak RSS of MkDocs' process and peak memory of it with its child processes
+    (Pagefind, the render helper; MB) of one strict build in a fresh process."""
     with tempfile.TemporaryDirectory(dir=SITES) as site:
-        elapsed, result = _timed_run([sys.executable, "-c", MEASURE, site], cwd=project)
-    return elapsed, _reported(result, "MAXRSS") / 1024, _reported(result, "CHILDRSS") / 1024
+        elapsed, result, peak = _timed_run([sys.executable, "-c", MEASURE, site], cwd=project)
+    return elapsed, _reported(result, "MAXRSS") / 1024, peak
 
 
 def timed_plain_build(project: Path) -> tuple[float, float]:
     """Wall seconds of one build of the plain project, without and with the search bundles
     made after it (which the generated build makes beside it)."""
     with tempfile.TemporaryDirectory(dir=SITES) as site:
-        elapsed, result = _timed_run([sys.executable, "-c", MEASURE, site, "search"], cwd=project)
+        elapsed, result, _ = _timed_run([sys.executable, "-c", MEASURE, site, "search"], cwd=project)
     return elapsed - _reported(result, "SEARCH_SECONDS"), elapsed
 
 
@@ -398,7 +449,7 @@ def main() -> None:
                 generated=statistics.median(t for t, _, _ in generated),
                 generated_first=generated[0][0],
                 rss=max(m for _, m, _ in generated),
-                pagefind_rss=max(c for _, _, c in generated),
+                total_memory=max(c for _, _, c in generated),
                 plain=statistics.median(t for t, _ in markdown),
                 plain_search=statistics.median(t for _, t in markdown),
                 hugo=statistics.median(hugo_times) if hugo_times else None,
@@ -420,8 +471,8 @@ class Row:
     pages: int
     generated: float
     generated_first: float  # the first build, which finds no parsed records or rendered pages in .cache/
-    rss: float
-    pagefind_rss: float
+    rss: float  # MkDocs' process
+    total_memory: float  # MkDocs with Pagefind and the render helper, shared memory counted once
     plain: float
     plain_search: float
     hugo: float | None
@@ -436,10 +487,12 @@ def format_table(rows: list[Row], runs: int) -> str:
         " bundles made after it; Hugo = the same Markdown with a minimal layout (far less per page than"
         " Material, no search). First build: the first run, with no parsed records or rendered pages kept"
         " in .cache/ yet; the runs after it use them (the generated build's median)."
-        " Peak RSS: MkDocs' process, then Pagefind's. Sites are written to"
+        " Peak memory: RSS of MkDocs' process, then of it with all its child processes (Pagefind, the"
+        " render helper), as PSS summed (memory they share counted once) sampled twice a second."
+        " Sites are written to"
         f" {SITES or 'the temporary folder'}.",
         "",
-        "| records/section | pages | generated build (s) | first build (s) | peak RSS (MB) |"
+        "| records/section | pages | generated build (s) | first build (s) | peak memory (MB) |"
         " plain Markdown (s) | ratio | first build ÷ plain | plain + search (s) | ratio |"
         " Hugo (s) | generated ÷ Hugo | serve edit → page (s) |"
         " serve broken edit → problems shown (s) | serve fix → page (s) |",
@@ -455,7 +508,7 @@ def format_table(rows: list[Row], runs: int) -> str:
         )
         lines.append(
             f"| {row.size} | {row.pages} | {row.generated:.1f} | {row.generated_first:.1f} |"
-            f" {row.rss:.0f} + {row.pagefind_rss:.0f} |"
+            f" {row.rss:.0f} / {row.total_memory:.0f} |"
             f" {row.plain:.1f} | {row.generated / row.plain:.2f}× | {row.generated_first / row.plain:.2f}× |"
             f" {row.plain_search:.1f} | {row.generated / row.plain_search:.2f}× |"
             f" {hugo} | {versus_hugo} | {serve} |"
