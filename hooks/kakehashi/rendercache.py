@@ -163,6 +163,7 @@ class RenderedPages:
             page.render = functools.partial(self._render_for_build, page, connection)  # type: ignore[method-assign]
             with contextlib.suppress(Exception):  # the build reads the page itself and reports the error
                 _populate_page(page, config, files)
+            page.markdown = page.content = None  # sent: the helper's memory stays small
 
     def _render_for_build(self, page: Page, connection: Any, config: MkDocsConfig, files: Files) -> None:
         key = self._key(page)
