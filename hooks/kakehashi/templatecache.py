@@ -9,6 +9,8 @@ contents) are always rendered by the theme.
 
 The theme's ``config`` block (the JSON its scripts read: translations, the
 features, the path to the site's root) differs only with the path to the root.
+And every template stays loaded for the whole build, and compiled once for
+all languages (each language build has its own environment).
 
 The kept HTML lives as long as the template environment of one language
 build: MkDocs makes a new one for every build, and ``mkdocs serve`` keeps one
@@ -19,7 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterator
 
-from jinja2 import Environment
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from mkdocs.structure.nav import Navigation
 from mkdocs.utils import normalize_url
@@ -30,7 +33,28 @@ CONFIG_BLOCK = ("base.html", "config")
 Render = Callable[[Context], Iterator[str]]
 
 
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory; Jinja compiles a template again when its source changed."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
+
+
 def cache_theme_parts(env: Environment) -> None:
+    # Every template stays loaded for the build: a plain dict, as Jinja's cache_size=-1
+    # makes, not its LRU cache, which searches its queue on every include of every page.
+    env.cache = {}
+    env.bytecode_cache = COMPILED
     # MkDocs' environment never reloads a template, so these objects serve every page.
     navigation = env.get_template(NAVIGATION_TEMPLATE)
     navigation.root_render_func = kept_per(navigation_links, navigation.root_render_func)
