@@ -236,7 +236,8 @@ class MemorySampler(threading.Thread):
 
     Summed as PSS (each shared page counted once, split among the processes that
     share it), so that a forked helper, which shares most of its memory with the
-    build, is not counted as a second build. Sampled twice a second from /proc.
+    build, is not counted as a second build. Sampled twice a second from /proc,
+    so a peak shorter than that can be missed (MkDocs' own peak RSS is exact).
     """
 
     def __init__(self, pid: int) -> None:
@@ -268,7 +269,7 @@ def _tree_pss_kb(pid: int) -> int:
             for task in os.listdir(f"/proc/{process}/task"):  # children hang off the thread that made them
                 pending += map(int, Path(f"/proc/{process}/task/{task}/children").read_text().split())
         except (OSError, StopIteration):
-            continue  # the process ended meanwhile
+            continue  # the process ended between listing and reading it
     return total
 
 
@@ -449,7 +450,7 @@ def main() -> None:
                 generated=statistics.median(t for t, _, _ in generated),
                 generated_first=generated[0][0],
                 rss=max(m for _, m, _ in generated),
-                total_memory=max(c for _, _, c in generated),
+                total_memory=max(total for _, _, total in generated),
                 plain=statistics.median(t for t, _ in markdown),
                 plain_search=statistics.median(t for _, t in markdown),
                 hugo=statistics.median(hugo_times) if hugo_times else None,

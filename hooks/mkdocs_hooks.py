@@ -78,8 +78,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
                 generated.append(file.page)
             if state.served:
                 state.served.remember_markdown(key, lang, markdown)
-    if state.rendered:  # last: the helper process starts from the pages as they are now
-        state.rendered.start_helper(generated, config, files)
+    if state.rendered:
+        state.rendered.offer_helper(generated, config, files)
     if state.served:
         state.served.remember_navigation(config.plugins["i18n"].current_language, files, nav)
     return nav

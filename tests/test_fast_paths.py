@@ -10,13 +10,24 @@ from pathlib import Path
 
 from conftest import copy_project
 
-# `mkdocs build`, reporting how many pages the helper process rendered, with the
-# shortcuts switched off where SWITCH_OFF is put in.
+# `mkdocs build`, reporting how many pages came from the render helper. MkDocs
+# waits at its first page not kept until the helper has been through all the
+# others, so that the helper renders every page it can (a real build takes
+# whatever arrived in time). SWITCH_OFF is put in to build without the shortcuts.
 BUILD = """
 import atexit, sys
 import kakehashi.i18nfiles as files, kakehashi.rendercache as cache
 import kakehashi.renderhelper as helper, kakehashi.templatecache as theme
 {switch_off}
+started = []
+start_helper = cache.RenderedPages._start_helper
+def start_helper_and_wait(self, current):
+    start_helper(self, current)
+    started.append(self._helper is not None)
+    if self._helper is not None:
+        self._helper._process.join(120)
+        self._helper._reader.join(120)
+cache.RenderedPages._start_helper = start_helper_and_wait
 taken = []
 take = helper.RenderHelper.take
 def counting_take(self, key):
@@ -25,6 +36,7 @@ def counting_take(self, key):
     return entry
 helper.RenderHelper.take = counting_take
 atexit.register(lambda: print(f"pages from the helper: {{sum(taken)}}", file=sys.stderr))
+atexit.register(lambda: print(f"helpers started: {{sum(started)}}", file=sys.stderr))
 from mkdocs.__main__ import cli
 sys.argv[0] = "mkdocs"
 cli()
@@ -38,11 +50,10 @@ SWITCH_OFF = (
 )
 
 
-def build(project: Path, site: Path, switch_off: str = "") -> tuple[dict[str, bytes], int]:
-    """All files of a strict build from nothing, and the number of pages the helper rendered."""
+def build(project: Path, site: Path, switch_off: str = "") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764201600"}
     script = BUILD.format(switch_off=switch_off)
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", script, "build", "--strict", "--site-dir", str(site)],
         cwd=project,
         env=env,
@@ -51,19 +62,50 @@ def build(project: Path, site: Path, switch_off: str = "") -> tuple[dict[str, by
         timeout=600,
         check=False,
     )
-    assert result.returncode == 0, result.stderr
-    helped = re.search(r"pages from the helper: (\d+)", result.stderr)
-    assert helped, result.stderr
-    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    return files, int(helped[1])
+
+
+def reported(result: subprocess.CompletedProcess[str], what: str) -> int:
+    number = re.search(rf"{what}: (\d+)", result.stderr)
+    assert number, result.stderr
+    return int(number[1])
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
 def test_the_site_is_byte_identical_to_one_built_without_them(tmp_path: Path) -> None:
-    built, helped = build(copy_project(tmp_path / "project"), tmp_path / "site")
-    expected, unhelped = build(copy_project(tmp_path / "reference"), tmp_path / "reference-site", SWITCH_OFF)
+    result = build(copy_project(tmp_path / "project"), tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    reference = build(copy_project(tmp_path / "reference"), tmp_path / "reference-site", SWITCH_OFF)
+    assert reference.returncode == 0, reference.stderr
+    built, expected = site_files(tmp_path / "site"), site_files(tmp_path / "reference-site")
     assert len(expected) > 100
     assert built.keys() == expected.keys()
     assert [name for name in expected if built[name] != expected[name]] == []
-    # Both cores rendered pages in the first build, one in the reference.
-    assert helped > 0
-    assert unhelped == 0
+    # All but the first page of each language came from the helper; none in the reference.
+    pages = [name for name in expected if name.endswith("index.html") and "pagefind" not in name]
+    assert reported(result, "pages from the helper") == len(pages) - 3
+    assert reported(reference, "pages from the helper") == 0
+
+
+def test_a_page_the_helper_renders_with_a_broken_link_fails_the_strict_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    page = project / "content" / "de" / "partnership.md"
+    page.write_text(page.read_text("utf-8") + "\n[Programm](programm.md)\n", "utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "programm.md" in result.stderr
+    # The helper rendered it too, and left it to MkDocs because rendering it warned.
+    assert reported(result, "pages from the helper") > 0
+
+
+def test_a_build_that_finds_every_page_kept_starts_no_helper(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    first = build(project, tmp_path / "first")
+    assert first.returncode == 0, first.stderr
+    assert reported(first, "helpers started") == 3  # one per language
+    second = build(project, tmp_path / "second")
+    assert second.returncode == 0, second.stderr
+    assert reported(second, "helpers started") == 0
+    assert site_files(tmp_path / "second") == site_files(tmp_path / "first")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from jinja2 import DictLoader, Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import url_filter
 
@@ -41,7 +41,8 @@ def test_pages_with_the_same_links_share_one_render_of_the_navigation() -> None:
     index, projects, record_a, record_b, deeper = site_pages(
         ["index.md", "projects/index.md", "projects/a.md", "projects/b.md", "projects/x/y.md"]
     )
-    nav = Navigation([index, projects], [index, projects])
+    # A section as mkdocs.yml makes one where it groups pages under a heading.
+    nav = Navigation([index, Section("Sections", [projects])], [index, projects])
     renders: list[str] = []
     env = theme(renders)
 

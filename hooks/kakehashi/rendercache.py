@@ -11,9 +11,10 @@ log would not show such messages (``--quiet``) or that does not note the
 links to anchors MkDocs checks (``--verbose``). The first build, and the first
 after mkdocs.yml or the set of pages changed, renders every page.
 
-While a language's pages are rendered, a second process renders those not kept
-from the last page back (``renderhelper``): a build from nothing, or after
-mkdocs.yml changed, uses both cores for the Markdown.
+When a language's build meets a page that is not kept, a second process starts
+rendering the pages after it from the last one back (``renderhelper``): a
+build from nothing, or after mkdocs.yml changed, uses both cores for the
+Markdown, and a build that finds every page kept starts no process.
 
 Everything here is an optimisation: a cache that cannot be opened, read or
 written is left alone and the pages are rendered as without it.
@@ -26,6 +27,7 @@ import functools
 import hashlib
 import logging
 import marshal
+import signal
 import sqlite3
 import sys
 from importlib.metadata import PackageNotFoundError, version
@@ -82,7 +84,9 @@ class RenderedPages:
         self._log_usual = False
         self._writing = True  # false once a write failed: the cache is then only read
         self._seen: set[bytes] = set()  # the keys of this build's pages, to drop all others at the end
-        self._kept: set[bytes] | None = None  # the keys in the cache when the build started
+        self._kept: set[bytes] | None = None  # the keys in the cache when the first helper started
+        # The pages the helper may take on (with the config and files to render them), until it starts.
+        self._to_help: tuple[list[Page], MkDocsConfig, Files] | None = None
         self._helper: RenderHelper | None = None
         self._messages = _MessageCounter()
         # MkDocs' own messages stay in its logger; any other library's reach the root logger.
@@ -129,38 +133,51 @@ class RenderedPages:
         entry = self._read(key)
         if entry is not None and self._apply(page, entry, files):
             return
+        if self._to_help is not None:
+            self._start_helper(page)
         entry = self._helper.take(key) if self._helper else None
         if entry is not None and self._apply(page, entry, files):
             self._store(key, entry)
             return
-        messages_before = self._messages.count
-        Page.render(page, config, files)
-        if self._log_usual and self._messages.count == messages_before:
+        if self._render_quietly(page, config, files) and self._log_usual:
             self._store(key, self._entry(page))
 
-    def start_helper(self, pages: list[Page], config: MkDocsConfig, files: Files) -> None:
-        """Let a second process render ``pages`` from the last one back while MkDocs renders them."""
+    def offer_helper(self, pages: list[Page], config: MkDocsConfig, files: Files) -> None:
+        """``pages`` are the language's pages in the order MkDocs renders them; if one of them is
+        not kept, a helper process renders those after it from the last one back."""
         # Only pages that will be kept are worth sending.
-        if self._db is None or not self._writing or not self._log_usual or len(pages) < HELPER_MIN_PAGES:
-            return
-        if self._kept is None:
-            try:
-                self._kept = {row[0] for row in self._db.execute("SELECT key FROM pages")}
-            except sqlite3.Error:
-                return
-        self._helper = RenderHelper(functools.partial(self._help, pages, config, files))
+        if self._db is not None and self._writing and self._log_usual:
+            self._to_help = (pages, config, files)
 
     def stop_helper(self) -> None:
         """MkDocs has rendered every page: the helper has nothing left to do."""
+        self._to_help = None
         if self._helper is not None:
             self._helper.stop()
             self._helper = None
 
+    def _start_helper(self, current: Page) -> None:
+        assert self._to_help is not None and self._db is not None
+        pages, config, files = self._to_help
+        self._to_help = None
+        after = next((i + 1 for i, page in enumerate(pages) if page is current), len(pages))
+        if len(pages) - after < HELPER_MIN_PAGES:
+            return
+        try:
+            if self._kept is None:
+                self._kept = {row[0] for row in self._db.execute("SELECT key FROM pages")}
+            self._helper = RenderHelper(functools.partial(self._help, pages[after:], config, files))
+        except (sqlite3.Error, OSError, RuntimeError):  # no memory or processes left for it: go on alone
+            self._helper = None
+
     def _help(self, pages: list[Page], config: MkDocsConfig, files: Files, connection: Any) -> None:
         """In the helper process: render the pages not kept, last first, and send them."""
+        # Ctrl-C is the build's to handle: it ends the helper with it.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         # The helper's messages are counted, never shown: the build shows its own.
         for logger in self._loggers:
             logger.handlers = [self._messages]
+        # The cache's connection came along with the fork: the helper never uses it.
         for page in reversed(pages):
             page.render = functools.partial(self._render_for_build, page, connection)  # type: ignore[method-assign]
             with contextlib.suppress(Exception):  # the build reads the page itself and reports the error
@@ -170,12 +187,15 @@ class RenderedPages:
     def _render_for_build(self, page: Page, connection: Any, config: MkDocsConfig, files: Files) -> None:
         key = self._key(page)
         assert self._kept is not None
-        if key not in self._kept:
-            messages_before = self._messages.count
-            Page.render(page, config, files)
-            if self._messages.count == messages_before:
-                send(connection, key, self._entry(page))
+        if key not in self._kept and self._render_quietly(page, config, files):
+            send(connection, key, self._entry(page))
         page.content = page.content or ""  # MkDocs expects some content after rendering
+
+    def _render_quietly(self, page: Page, config: MkDocsConfig, files: Files) -> bool:
+        """Render ``page``; whether that logged nothing (only such pages are kept)."""
+        messages_before = self._messages.count
+        Page.render(page, config, files)
+        return self._messages.count == messages_before
 
     def _key(self, page: Page) -> bytes:
         assert page.markdown is not None

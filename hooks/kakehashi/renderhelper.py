@@ -1,10 +1,12 @@
 """A second process that renders pages while MkDocs renders them too.
 
 MkDocs renders a language's pages one after another on one core. The helper
-is a fork of the build made just before that: it has the same configuration,
-files and pages, renders them starting from the last, and sends what it made
-back through a pipe, while MkDocs goes on from the first. Where the two meet
-every page has been rendered once, and the build stops the helper.
+is a fork of the build, made when the build meets the first page it has to
+render: it has the same configuration, files and pages, renders the pages
+after that one starting from the last, and sends what it made back through a
+pipe, while MkDocs goes on from the front and takes what arrived. Once MkDocs
+has been through every page the build stops the helper; the pages both
+reached meanwhile (a few, where they met) were rendered twice.
 
 Everything the helper sends is an optimisation: if it fails, is slow or is
 stopped, MkDocs renders the pages it did not send itself.
@@ -51,7 +53,8 @@ class RenderHelper:
         """End the helper now, whatever it is doing, and drop what it sent."""
         self._process.kill()
         self._process.join()
-        self._reader.join()
+        # The reading ends when the pipe does, with the helper; a thread is never waited on for long.
+        self._reader.join(timeout=10)
         self._process.close()
         self._received.clear()
 

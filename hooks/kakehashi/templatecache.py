@@ -72,16 +72,21 @@ def navigation_links(context: Context) -> tuple[str, ...] | None:
     items = list(nav.items)
     while items:
         item = items.pop()
-        if item.url is not None:  # pages and links; sections have none
-            links.append(normalize_url(item.url, page=page))
+        url = getattr(item, "url", None)  # pages and links; sections have none
+        if url is not None:
+            links.append(normalize_url(url, page=page))
         items.extend(item.children or ())
-    if nav.homepage is not None:
-        links.append(normalize_url(nav.homepage.url, page=page))
+    # The logo's link: extra.homepage where mkdocs.yml sets it.
+    extra = getattr(context.get("config"), "extra", None) or {}
+    homepage = extra.get("homepage") or (nav.homepage.url if nav.homepage is not None else None)
+    if homepage is not None:
+        links.append(normalize_url(homepage, page=page))
     return tuple(links)
 
 
 def path_to_root(context: Context) -> str | None:
-    """The page's relative path to the site's root (every asset link follows from it); None off a page."""
+    """The page's relative path to the site's root; None off a page. The block's only link, to
+    the search worker below assets/, follows from it (no page lies below assets/)."""
     if context.get("page") is None:
         return None
     return context.get("base_url")
