@@ -89,8 +89,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if state.rendered:  # every page of this language is rendered
         state.rendered.stop_helper()
-    # Words the template overrides show, in the language of this build.
+    # Material's navigation and config block rendered once per place in the site.
     templatecache.cache_theme_parts(env)
+    # Words the template overrides show, in the language of this build.
     lang = config.theme.get("language") or DEFAULT_LANGUAGE
     env.globals["kakehashi_words"] = ui_words(lang)
     # The preview of `mkdocs serve` shows problems in the sources; a published site has none.
