@@ -50,11 +50,15 @@ def page_to_html(page_markdown: str) -> tuple[str, dict]:
 
 
 def run_mkdocs_build(
-    project: Path, site_dir: Path, extra_env: dict[str, str] | None = None
+    project: Path,
+    site_dir: Path,
+    extra_env: dict[str, str] | None = None,
+    python_args: tuple[str, ...] = ("-m", "mkdocs"),
 ) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict``; ``python_args`` may name a script that sets things up and runs MkDocs."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764201600", **(extra_env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, *python_args, "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
         env=env,
         capture_output=True,
@@ -62,6 +66,11 @@ def run_mkdocs_build(
         timeout=600,
         check=False,
     )
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site by its path below the site's folder."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
 @pytest.fixture(scope="session")

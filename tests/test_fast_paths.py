@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
-from conftest import copy_project
+from conftest import copy_project, run_mkdocs_build, site_files
 
 # `mkdocs build`, reporting how many pages came from the render helper. MkDocs
 # waits at its first page not kept until the helper has been through all the
@@ -51,27 +49,13 @@ SWITCH_OFF = (
 
 
 def build(project: Path, site: Path, switch_off: str = "") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764201600"}
-    script = BUILD.format(switch_off=switch_off)
-    return subprocess.run(
-        [sys.executable, "-c", script, "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    return run_mkdocs_build(project, site, python_args=("-c", BUILD.format(switch_off=switch_off)))
 
 
 def reported(result: subprocess.CompletedProcess[str], what: str) -> int:
     number = re.search(rf"{what}: (\d+)", result.stderr)
     assert number, result.stderr
     return int(number[1])
-
-
-def site_files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
 def test_the_site_is_byte_identical_to_one_built_without_them(tmp_path: Path) -> None:

@@ -8,14 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import run_mkdocs_build
+from conftest import run_mkdocs_build, site_files
 from kakehashi.build_state import RENDERED
 
 
 def build(project: Path, site: Path) -> dict[str, bytes]:
     result = run_mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    return site_files(site)
 
 
 def kept_pages(project: Path) -> int:
