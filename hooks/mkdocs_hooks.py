@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 
 from kakehashi import i18nfiles, incremental, pages, templatecache
 from kakehashi.build_state import STATE as state
-from kakehashi.build_state import release_written_page
+from kakehashi.build_state import release_page_markdown, release_written_page
 from kakehashi.glossary import ui_words
 from kakehashi.languages import DEFAULT_LANGUAGE
 from kakehashi.problems import PREVIEW_PROBLEMS_FILE, SourceProblems, write_preview_problems
@@ -120,6 +120,12 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     if parsed:
         context["kakehashi_alternates"] = pages.alternates(config.site_url, parsed[0])
     return context
+
+
+@event_priority(-200)  # last: every other plugin is done with the page's Markdown
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    release_page_markdown(page)
+    return html
 
 
 @event_priority(-200)  # last: every other plugin is done with the page

@@ -115,13 +115,22 @@ class BuildState:
 STATE = BuildState()
 
 
-def release_written_page(page: Any) -> None:
-    """Drop the text of a page that has been written.
+def release_page_markdown(page: Any) -> None:
+    """Drop the Markdown of a page that has been rendered to HTML.
 
-    static-i18n keeps every language's pages for its sitemap; with their text
-    that is most of a large build's memory. Titles stay: they come from the
-    front matter or were kept by the render.
+    MkDocs renders every page of a language before it writes the first one,
+    so until then it would hold each page's Markdown twice (the generated
+    source and static-i18n's copy) beside its HTML. Titles stay: they come
+    from the front matter or were kept by the render.
     """
     page.markdown = ""
-    page.content = None
     page.file.content_string = ""
+
+
+def release_written_page(page: Any) -> None:
+    """Drop the HTML of a page that has been written.
+
+    static-i18n keeps every language's pages for its sitemap; with their text
+    that is most of a large build's memory.
+    """
+    page.content = None
