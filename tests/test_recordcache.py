@@ -157,3 +157,27 @@ def test_stored_records_of_other_schemas_or_unreadable_are_not_used(
         assert doc.value == full.value
         assert tables(doc) == tables(full)
     assert len(parsed) > len(DATA_FILES), "every record is parsed again"
+
+
+def test_a_load_without_problems_unpacks_no_positions(tmp_path: Path, monkeypatch) -> None:
+    """Positions are for messages: a clean load leaves every record's tables packed (and small)."""
+    project = copy_project(tmp_path / "project")
+    unpacked: list[int] = []
+    real_table = recordcache._PackedTables.table
+
+    def counted_table(self, which: int) -> dict:
+        unpacked.append(which)
+        return real_table(self, which)
+
+    monkeypatch.setattr(recordcache._PackedTables, "table", counted_table)
+    load_data(project, reader=RecordCache().read)
+    assert unpacked == []
+    # A problem across records (the first record twice) still finds its lines in the packed tables.
+    path = project / "data" / "cycling.yml"
+    text = path.read_text("utf-8")
+    (first_line, first_record), *_ = split_items(text)
+    path.write_text(text + first_record, "utf-8")
+    with pytest.raises(SourceProblems) as error:
+        load_data(project, reader=RecordCache().read)
+    assert f"is already used on line {first_line}" in error.value.report()
+    assert unpacked

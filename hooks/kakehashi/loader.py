@@ -79,7 +79,7 @@ def _records(doc: YamlDocument) -> list[Record]:
 def _check_records(doc: YamlDocument, city_ids: set[str] | None) -> list[Problem]:
     """Rules across records and fields that a JSON Schema cannot state."""
     problems: list[Problem] = []
-    first_line_of_id: dict[str, int] = {}
+    first_index_of_id: dict[str, int] = {}
 
     def problem(path: tuple, field: str, message: str) -> None:
         line, column = doc.position(path)
@@ -97,15 +97,17 @@ def _check_records(doc: YamlDocument, city_ids: set[str] | None) -> list[Problem
                 f"the id '{record_id}' is the address of a page of the section's list; choose another id",
             )
         if isinstance(record_id, str):
-            if record_id in first_line_of_id:
+            if record_id in first_index_of_id:
+                # Positions are looked up only for messages (they may be packed away).
+                first_line = doc.position((first_index_of_id[record_id], "id"))[0]
                 problem(
                     (index, "id"),
                     f"{label}.id",
-                    f"the id '{record_id}' is already used on line {first_line_of_id[record_id]};"
+                    f"the id '{record_id}' is already used on line {first_line};"
                     " ids must be unique in a file",
                 )
             else:
-                first_line_of_id[record_id] = doc.position((index, "id"))[0]
+                first_index_of_id[record_id] = index
         city = record.get("city")
         if city_ids is not None and isinstance(city, str) and city not in city_ids:
             known = ", ".join(sorted(c for c in city_ids if isinstance(c, str)))

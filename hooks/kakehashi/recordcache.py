@@ -5,7 +5,9 @@ and validating a file of thousands of records anew takes seconds. The records
 of a data file are the items of one top-level list, so the text splits at the
 lines that start with ``-`` in the first column. Each item's text is parsed
 and validated once and kept under that text; positions are shifted to the
-item's line in the file. Anything unusual (a problem, a line break other than
+item's line in the file. Positions are only read for messages, and as objects
+they take twice the memory of the records themselves, so each item keeps its
+tables packed until a message asks where a value stands. Anything unusual (a problem, a line break other than
 LF, text in the first column that is neither an item nor a comment) takes the
 plain path of :func:`read_checked`, so messages are exactly those of a full read.
 
@@ -20,6 +22,7 @@ import marshal
 import os
 import sys
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -40,6 +43,57 @@ def read_checked(path: Path, display: str, name: str, schema_dir: Path) -> tuple
     if problems:
         return YamlDocument(display, None), problems
     return doc, schema.check(doc, schema.validator(schema_dir, name))
+
+
+class _PackedTables:
+    """One item's position tables (value, key, plain scalar), marshalled until first asked."""
+
+    __slots__ = ("_tables", "blob")
+
+    def __init__(self, blob: bytes) -> None:
+        self.blob = blob
+        self._tables: tuple[dict, dict, dict] | None = None
+
+    @classmethod
+    def of(cls, doc: YamlDocument) -> _PackedTables:
+        return cls(marshal.dumps((doc.positions, doc.key_positions, doc.plain_scalars)))
+
+    def table(self, which: int) -> dict:
+        if self._tables is None:
+            self._tables = marshal.loads(self.blob)
+        return self._tables[which]
+
+
+class _PackedTable(Mapping):
+    """One of an item's packed tables, as a mapping."""
+
+    __slots__ = ("_packed", "_which")
+
+    def __init__(self, packed: _PackedTables, which: int) -> None:
+        self._packed = packed
+        self._which = which
+
+    def __getitem__(self, path: Path_) -> Any:
+        return self._packed.table(self._which)[path]
+
+    def __iter__(self) -> Iterator[Path_]:
+        return iter(self._packed.table(self._which))
+
+    def __len__(self) -> int:
+        return len(self._packed.table(self._which))
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One record as parsed alone, as if it were the file's first."""
+
+    record: Any
+    tables: _PackedTables
+
+
+def _item_key(display: str, text: str) -> tuple[str, bytes]:
+    # A digest rather than the text: the texts of thousands of records are megabytes.
+    return display, hashlib.blake2b(text.encode(), digest_size=16).digest()
 
 
 class _ShiftedTable(Mapping):
@@ -82,8 +136,8 @@ class RecordCache:
     """Keeps the parsed and validated records of the data files between loads."""
 
     def __init__(self, store: Path | None = None) -> None:
-        # (file, text of one item) → that item parsed alone, as if it were the file's first
-        self._items: dict[tuple[str, str], YamlDocument] = {}
+        # (file, digest of one item's text) → that item
+        self._items: dict[tuple[str, bytes], _Item] = {}
         self._schema_stamp: tuple | None = None
         self._files: dict[str, tuple[bytes, YamlDocument]] = {}  # file → its last text, read
         self._store = store  # where the parsed records are kept between runs, if anywhere
@@ -124,18 +178,19 @@ class RecordCache:
         if not items:
             return None
         validator = None
-        kept: dict[tuple[str, str], YamlDocument] = {}
-        parsed: list[tuple[int, YamlDocument]] = []
+        kept: dict[tuple[str, bytes], _Item] = {}
+        parsed: list[tuple[int, _Item]] = []
         for first_line, item_text in items:
-            key = (display, item_text)
+            key = _item_key(display, item_text)
             item = self._items.get(key) or kept.get(key)
             if item is None:
-                item, problems = parse_yaml(item_text, display)
-                if problems or not isinstance(item.value, list) or len(item.value) != 1:
+                alone, problems = parse_yaml(item_text, display)
+                if problems or not isinstance(alone.value, list) or len(alone.value) != 1:
                     return None
                 validator = validator or schema.record_validator(schema_dir, name)
-                if next(validator.iter_errors(item.value[0]), None) is not None:
+                if next(validator.iter_errors(alone.value[0]), None) is not None:
                     return None
+                item = _Item(alone.value[0], _PackedTables.of(alone))
                 self._unsaved.add(display)
             kept[key] = item
             parsed.append((first_line - 1, item))
@@ -143,11 +198,13 @@ class RecordCache:
         self._items = {k: v for k, v in self._items.items() if k[0] != display} | kept
         doc = YamlDocument(
             display,
-            [item.value[0] for _, item in parsed],
+            [item.record for _, item in parsed],
             # The list itself stands where its first item does.
-            positions=_ShiftedTable([(o, i.positions) for o, i in parsed], {(): (items[0][0], 1)}, True),
-            key_positions=_ShiftedTable([(o, i.key_positions) for o, i in parsed], {}, True),
-            plain_scalars=_ShiftedTable([(o, i.plain_scalars) for o, i in parsed], {}, False),
+            positions=_ShiftedTable(
+                [(o, _PackedTable(i.tables, 0)) for o, i in parsed], {(): (items[0][0], 1)}, True
+            ),
+            key_positions=_ShiftedTable([(o, _PackedTable(i.tables, 1)) for o, i in parsed], {}, True),
+            plain_scalars=_ShiftedTable([(o, _PackedTable(i.tables, 2)) for o, i in parsed], {}, False),
         )
         self._files[display] = (data, doc)
         return doc
@@ -164,8 +221,8 @@ class RecordCache:
             return
         for display in sorted(self._unsaved):
             items = {
-                text: (i.value, i.positions, i.key_positions, i.plain_scalars)
-                for (file, text), i in self._items.items()
+                digest: (item.record, item.tables.blob)
+                for (file, digest), item in self._items.items()
                 if file == display
             }
             target = self._stored_file(display)
@@ -188,10 +245,8 @@ class RecordCache:
             return  # none yet, or unreadable: the records are parsed again
         if stamp != self._stored_stamp():
             return
-        for text, (value, positions, key_positions, plain_scalars) in items.items():
-            self._items[(display, text)] = YamlDocument(
-                display, value, positions, key_positions, plain_scalars
-            )
+        for digest, (record, blob) in items.items():
+            self._items[(display, digest)] = _Item(record, _PackedTables(blob))
 
     def _stored_file(self, display: str) -> Path:
         assert self._store is not None
