@@ -24,11 +24,12 @@ from mkdocs.structure.pages import Page
 
 from kakehashi import i18nfiles, incremental, pages, templatecache
 from kakehashi.build_state import STATE as state
-from kakehashi.build_state import release_page_markdown, release_written_page
+from kakehashi.build_state import release_built_language, release_page_markdown, release_written_page
 from kakehashi.glossary import ui_words
 from kakehashi.languages import DEFAULT_LANGUAGE
 from kakehashi.problems import PREVIEW_PROBLEMS_FILE, SourceProblems, write_preview_problems
 from kakehashi.search import SearchIndex, SearchIndexError, pages_per_bundle, plan_bundles
+from kakehashi.sitemap import SITEMAP_FILE, sitemap_xml, write_sitemap
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -37,6 +38,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     i18nfiles.use_for_static_i18n()
+    # The sitemap of all languages is written once, at the end (kakehashi.sitemap).
+    config.theme.static_templates.discard(SITEMAP_FILE)
     root = Path(config.config_file_path).parent
     try:
         state.load(root, config.extra.get("operator") or {})
@@ -156,6 +159,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if state.serving:  # after MkDocs has emptied the folder for this build
         write_preview_problems(Path(config.site_dir), state.problems)
     lang = config.plugins["i18n"].current_language
+    if not state.serving:  # serving, the pages are kept for the re-rendering of edited records
+        release_built_language(config.plugins["i18n"])
     state.written.add(lang)
     last = state.written == set(pages.LANGUAGES)
     if state.rendered:
@@ -163,6 +168,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         if last:
             state.rendered.finish_build()
             state.rendered = None
+    if last:
+        write_sitemap(Path(config.site_dir), sitemap_xml(config.site_url, state.site.page_keys()))
     # Pagefind indexes the language just written while the next one is built.
     if not state.search:
         return

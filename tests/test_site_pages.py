@@ -171,6 +171,20 @@ def test_sitemap_lists_only_pages_that_exist(built_site: Path) -> None:
     assert not missing, missing
 
 
+def test_sitemap_lists_every_page_of_the_site(built_site: Path) -> None:
+    listed = set(re.findall(r"<loc>([^<]+)</loc>", (built_site / "sitemap.xml").read_text("utf-8")))
+    site = built_site.resolve()
+    unlisted = [
+        page.relative_to(site).as_posix()
+        for page in html_pages(site)
+        if not is_not_found(site, page)
+        and SITE_URL + page.relative_to(site).as_posix().removesuffix("index.html") not in listed
+    ]
+    assert not unlisted, unlisted
+    sitemaps = sorted(p.relative_to(site).as_posix() for p in site.rglob("sitemap.xml*"))
+    assert sitemaps == ["sitemap.xml", "sitemap.xml.gz"], "one sitemap, at the root"
+
+
 def test_canonical_urls_are_absolute_and_name_the_page_itself(
     built_site: Path, pages: dict[Path, Parsed]
 ) -> None:

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mkdocs.structure.toc import TableOfContents
+
 from .incremental import ServedSite, update_pages
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .problems import SourceProblems, write_preview_problems
@@ -128,9 +130,25 @@ def release_page_markdown(page: Any) -> None:
 
 
 def release_written_page(page: Any) -> None:
-    """Drop the HTML of a page that has been written.
-
-    static-i18n keeps every language's pages for its sitemap; with their text
-    that is most of a large build's memory.
-    """
+    """Drop the HTML of a page that has been written: its language's build goes on for a while."""
     page.content = None
+
+
+def release_built_language(i18n: Any) -> None:
+    """Drop what the pages of a language that has been built still hold.
+
+    static-i18n keeps every language's files for a sitemap template the site
+    does not use (kakehashi.sitemap writes its own), and the first language's
+    build outlives the others, which run inside it. Only the tables of contents,
+    anchors and alternates are dropped: titles and URLs stay.
+    """
+    built: dict[str, list] = getattr(i18n, "i18n_files_per_language", {})
+    for files in built.values():
+        for file in files:
+            file.alternates = {}
+            page = file.page
+            if page is not None:
+                page.toc = TableOfContents([])
+                page.present_anchor_ids = None
+                page.links_to_anchors = None
+    built.clear()

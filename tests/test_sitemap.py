@@ -1,0 +1,41 @@
+"""The sitemap as a function of the page keys."""
+
+from __future__ import annotations
+
+import gzip
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from kakehashi.languages import LANGUAGES
+from kakehashi.sitemap import sitemap_xml, write_sitemap
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def test_every_page_in_every_language_names_all_its_alternates() -> None:
+    xml = sitemap_xml("https://example.org/a&b/", ["cycling/ring", "index"])
+    urls = ET.fromstring(xml).findall("s:url", NS)
+    base = "https://example.org/a&b/"
+    assert [url.findtext("s:loc", namespaces=NS) for url in urls] == [
+        f"{base}cycling/ring/",
+        f"{base}ja/cycling/ring/",
+        f"{base}en/cycling/ring/",
+        base,
+        f"{base}ja/",
+        f"{base}en/",
+    ]
+    for url in urls:
+        links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
+        assert set(links) == {*LANGUAGES, "x-default"}
+        assert links["x-default"] == links["de"]
+        assert url.findtext("s:loc", namespaces=NS) in links.values()
+    assert "a&amp;b" in xml and "a&b" not in xml
+
+
+def test_written_with_a_gzipped_copy_that_does_not_change_between_builds(tmp_path: Path) -> None:
+    xml = sitemap_xml("https://example.org/", ["index"])
+    write_sitemap(tmp_path, xml)
+    first = (tmp_path / "sitemap.xml.gz").read_bytes()
+    write_sitemap(tmp_path, xml)
+    assert (tmp_path / "sitemap.xml.gz").read_bytes() == first
+    assert gzip.decompress(first).decode("utf-8") == (tmp_path / "sitemap.xml").read_text("utf-8") == xml
