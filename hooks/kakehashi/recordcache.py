@@ -7,9 +7,10 @@ lines that start with ``-`` in the first column. Each item's text is parsed
 and validated once and kept under that text; positions are shifted to the
 item's line in the file. Positions are only read for messages, and as objects
 they take twice the memory of the records themselves, so each item keeps its
-tables packed until a message asks where a value stands. Anything unusual (a problem, a line break other than
-LF, text in the first column that is neither an item nor a comment) takes the
-plain path of :func:`read_checked`, so messages are exactly those of a full read.
+tables packed until a message asks where a value stands. Anything unusual (a
+problem, a line break other than LF, text in the first column that is neither
+an item nor a comment) takes the plain path of :func:`read_checked`, so
+messages are exactly those of a full read.
 
 Given a folder, the cache also keeps the parsed records on disk (``.cache/`` of
 the project), so the next build parses only the records whose text changed.

@@ -5,8 +5,9 @@ key exists in every language, so the sitemap follows from the keys alone.
 static-i18n's own sitemap is a template rendered in every language build from
 every language's files, which it keeps to the end of the build for it: at
 thousands of records that is the largest part of what a build holds in memory
-and seconds of templating. ``overrides/sitemap.xml`` is empty, so MkDocs writes
-none of its own.
+and seconds of templating. The hooks take ``sitemap.xml`` off the theme's
+templates, so neither MkDocs nor static-i18n writes one. There is no
+``lastmod``: the build date, which the template gave, is not when a page changed.
 """
 
 from __future__ import annotations
