@@ -181,3 +181,24 @@ def test_a_load_without_problems_unpacks_no_positions(tmp_path: Path, monkeypatc
         load_data(project, reader=RecordCache().read)
     assert f"is already used on line {first_line}" in error.value.report()
     assert unpacked
+
+
+def test_a_record_that_breaks_its_schema_is_worded_without_reading_the_whole_file(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The usual slip while editing: the file stays YAML, so only the edited record is parsed again."""
+    copy_project(tmp_path)
+    path, display = tmp_path / "data" / "cycling.yml", "data/cycling.yml"
+    cache = RecordCache()
+    cache.read(path, display, "cycling", SCHEMA)
+    text = path.read_text("utf-8")
+    edited = text.replace("kind: route\n", "kind: path\n", 1).replace("  updated:", "  update:", 1)
+    path.write_text(edited.replace("kind: route-section\n", "kind: lane\n", 1), "utf-8")
+    parsed = counting_parses(monkeypatch)
+    doc, problems = cache.read(path, display, "cycling", SCHEMA)
+    full, full_problems = read_checked(path, display, "cycling", SCHEMA)
+    assert len(parsed) == 2, "the two edited records (the full read is not counted)"
+    assert problems == full_problems and len(problems) == 4  # two kinds; one field unknown, one missing
+    assert doc.value == full.value
+    # Broken records are not kept: the same text read again gives the same problems.
+    assert cache.read(path, display, "cycling", SCHEMA)[1] == full_problems

@@ -7,10 +7,12 @@ lines that start with ``-`` in the first column. Each item's text is parsed
 and validated once and kept under that text; positions are shifted to the
 item's line in the file. Positions are only read for messages, and as objects
 they take twice the memory of the records themselves, so each item keeps its
-tables packed until a message asks where a value stands. Anything unusual (a
-problem, a line break other than LF, text in the first column that is neither
-an item nor a comment) takes the plain path of :func:`read_checked`, so
-messages are exactly those of a full read.
+tables packed until a message asks where a value stands. A record that is YAML
+but breaks its schema is checked alone, its messages worded as a full read
+words them. Anything else unusual (a YAML problem, a line break other than LF,
+text in the first column that is neither an item nor a comment) takes the
+plain path of :func:`read_checked`, so messages are exactly those of a full
+read.
 
 Given a folder, the cache also keeps the parsed records on disk (``.cache/`` of
 the project), so the next build parses only the records whose text changed.
@@ -162,12 +164,14 @@ class RecordCache:
         if last is not None and path.stat().st_size == len(last[0]) and path.read_bytes() == last[0]:
             self._files[display] = last
             return last[1], []
-        doc = self._read_by_items(path, display, name, schema_dir)
-        if doc is not None:
-            return doc, []
+        by_items = self._read_by_items(path, display, name, schema_dir)
+        if by_items is not None:
+            return by_items
         return read_checked(path, display, name, schema_dir)
 
-    def _read_by_items(self, path: Path, display: str, name: str, schema_dir: Path) -> YamlDocument | None:
+    def _read_by_items(
+        self, path: Path, display: str, name: str, schema_dir: Path
+    ) -> tuple[YamlDocument, list[Problem]] | None:
         try:
             if path.stat().st_size > MAX_FILE_BYTES:
                 return None
@@ -181,6 +185,9 @@ class RecordCache:
         validator = None
         kept: dict[tuple[str, bytes], _Item] = {}
         parsed: list[tuple[int, _Item]] = []
+        # Records that are YAML but break their schema (the usual slip while editing):
+        # worded below, without reading the whole file again, and never kept.
+        broken: list[int] = []
         for first_line, item_text in items:
             key = _item_key(display, item_text)
             item = self._items.get(key) or kept.get(key)
@@ -189,9 +196,11 @@ class RecordCache:
                 if problems or not isinstance(alone.value, list) or len(alone.value) != 1:
                     return None
                 validator = validator or schema.record_validator(schema_dir, name)
-                if next(validator.iter_errors(alone.value[0]), None) is not None:
-                    return None
                 item = _Item(alone.value[0], _PackedTables.of(alone))
+                if next(validator.iter_errors(item.record), None) is not None:
+                    broken.append(len(parsed))
+                    parsed.append((first_line - 1, item))
+                    continue
                 self._unsaved.add(display)
             kept[key] = item
             parsed.append((first_line - 1, item))
@@ -207,8 +216,11 @@ class RecordCache:
             key_positions=_ShiftedTable([(o, _PackedTable(i.tables, 1)) for o, i in parsed], {}, True),
             plain_scalars=_ShiftedTable([(o, _PackedTable(i.tables, 2)) for o, i in parsed], {}, False),
         )
+        if broken:
+            assert validator is not None
+            return doc, [problem for i in broken for problem in schema.check_record(doc, validator, i)]
         self._files[display] = (data, doc)
-        return doc
+        return doc, []
 
     # --- kept on disk ------------------------------------------------------
 

@@ -61,11 +61,15 @@ def resolve(node: dict, resolver: Resolver) -> tuple[dict, Resolver]:
 
 
 def check(doc: YamlDocument, schema: Draft7Validator) -> list[Problem]:
-    problems = []
-    for error in schema.iter_errors(doc.value):
-        path = tuple(error.absolute_path)
-        problems.append(_problem(doc, path, error))
-    return problems
+    return [_problem(doc, tuple(error.absolute_path), error) for error in schema.iter_errors(doc.value)]
+
+
+def check_record(doc: YamlDocument, record_validator: Draft7Validator, index: int) -> list[Problem]:
+    """The problems of record ``index`` of ``doc`` alone: what :func:`check` finds in it, in its order."""
+    return [
+        _problem(doc, (index, *error.absolute_path), error)
+        for error in record_validator.iter_errors(doc.value[index])
+    ]
 
 
 def _problem(doc: YamlDocument, path: tuple, error: ValidationError) -> Problem:
