@@ -28,14 +28,17 @@ def sections(data: Data, page_key: str, lang: str) -> str:
 
 
 def timeline(data: Data, page_key: str, lang: str) -> str:
-    """Every partnership project by date, oldest first."""
+    """Every partnership project by date, oldest first; above it, the translation
+    notice if any of its texts is shown in another language."""
     writer = PageWriter(lang)
     items = []
     for record in sorted(data.sections["projects"], key=lambda r: (r["date"], r["id"])):
         when = escaping.inline(formatting.period(record["date"], record.get("date_end"), lang))
         title = link(writer.inline(record["title"]), page_key, record_key("projects", record["id"]))
         items.append(f"- __{when}__ – {title}  \n  {writer.inline(record['summary'])}")
-    return "\n".join(items)
+    listing = "\n".join(items)
+    notice = writer.notice()
+    return f"{notice}\n\n{listing}" if notice else listing
 
 
 def operator(settings: Mapping[str, Any], lang: str) -> str:
