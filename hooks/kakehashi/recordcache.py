@@ -197,12 +197,13 @@ class RecordCache:
                     return None
                 validator = validator or schema.record_validator(schema_dir, name)
                 item = _Item(alone.value[0], _PackedTables.of(alone))
-                if next(validator.iter_errors(item.record), None) is not None:
+                if next(validator.iter_errors(item.record), None) is None:
+                    kept[key] = item
+                    self._unsaved.add(display)
+                else:
                     broken.append(len(parsed))
-                    parsed.append((first_line - 1, item))
-                    continue
-                self._unsaved.add(display)
-            kept[key] = item
+            else:
+                kept[key] = item
             parsed.append((first_line - 1, item))
         # Only what this file holds now stays; other files' items are untouched.
         self._items = {k: v for k, v in self._items.items() if k[0] != display} | kept
