@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kakehashi import i18nfiles, incremental, pages, templatecache
+from kakehashi import documentcache, i18nfiles, incremental, pages, templatecache
 from kakehashi.build_state import STATE as state
 from kakehashi.build_state import release_built_language, release_page_markdown, release_written_page
 from kakehashi.glossary import ui_words
@@ -107,6 +107,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     bundles = plan_bundles(lang, (file.dest_uri for file in files.documentation_pages()), limit)
     state.search_bundles[lang] = bundles
     env.globals["kakehashi_search_bundles"] = [bundle.path for bundle in bundles]
+    # Last, when the globals are set: the theme's part of each page kept for the next build.
+    if state.rendered:
+        documentcache.keep_documents(env, config, state.rendered)
     if state.served:
         state.served.remember_environment(config.plugins["i18n"].current_language, env)
     return env

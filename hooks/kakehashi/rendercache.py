@@ -16,6 +16,9 @@ rendering the pages after it from the last one back (``renderhelper``): a
 build from nothing, or after mkdocs.yml changed, uses both cores for the
 Markdown, and a build that finds every page kept starts no process.
 
+The same database keeps what the theme wrote around each page's content
+(``documentcache``, table ``documents``), and drops it with the pages.
+
 Everything here is an optimisation: a cache that cannot be opened, read or
 written is left alone and the pages are rendered as without it.
 """
@@ -83,7 +86,8 @@ class RenderedPages:
         # (not with --quiet) and the links to anchors noted (not with --verbose).
         self._log_usual = False
         self._writing = True  # false once a write failed: the cache is then only read
-        self._seen: set[bytes] = set()  # the keys of this build's pages, to drop all others at the end
+        # The keys of this build's pages and documents, to drop all others at the end.
+        self._seen: dict[str, set[bytes]] = {"pages": set(), "documents": set()}
         self._kept: set[bytes] | None = None  # the keys in the cache when the first helper started
         # The pages the helper may take on (with the config and files to render them), until it starts.
         self._to_help: tuple[list[Page], MkDocsConfig, Files] | None = None
@@ -99,6 +103,10 @@ class RenderedPages:
             # Readers do not wait for a build that writes (a second build, `mkdocs serve`).
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("CREATE TABLE IF NOT EXISTS pages (key BLOB PRIMARY KEY, entry BLOB NOT NULL)")
+            # What the theme wrote around each page's content (kakehashi.documentcache).
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS documents (key BLOB PRIMARY KEY, entry BLOB NOT NULL)"
+            )
         except (OSError, sqlite3.Error):
             self._give_up()
 
@@ -129,18 +137,30 @@ class RenderedPages:
             Page.render(page, config, files)
             return
         key = self._key(page)
-        self._seen.add(key)
-        entry = self._read(key)
+        self._seen["pages"].add(key)
+        entry = self._read("pages", key)
         if entry is not None and self._apply(page, entry, files):
             return
         if self._to_help is not None:
             self._start_helper(page)
         entry = self._helper.take(key) if self._helper else None
         if entry is not None and self._apply(page, entry, files):
-            self._store(key, entry)
+            self._store("pages", key, entry)
             return
         if self._render_quietly(page, config, files) and self._log_usual:
-            self._store(key, self._entry(page))
+            self._store("pages", key, self._entry(page))
+
+    @property
+    def language_context(self) -> bytes | None:
+        """What every page of the language being built depends on; None while nothing is kept."""
+        return self._context if self._db is not None else None
+
+    def read_document(self, key: bytes) -> bytes | None:
+        self._seen["documents"].add(key)
+        return self._read("documents", key)
+
+    def store_document(self, key: bytes, entry: bytes) -> None:
+        self._store("documents", key, entry)
 
     def offer_helper(self, pages: list[Page], config: MkDocsConfig, files: Files) -> None:
         """``pages`` are the language's pages in the order MkDocs renders them; if one of them is
@@ -215,9 +235,11 @@ class RenderedPages:
         """All languages are written: drop the pages no longer in the site, and close."""
         if self._db is not None and self._writing:
             try:
-                self._db.execute("CREATE TEMP TABLE seen (key BLOB PRIMARY KEY)")
-                self._db.executemany("INSERT INTO seen VALUES (?)", ((key,) for key in self._seen))
-                self._db.execute("DELETE FROM pages WHERE key NOT IN (SELECT key FROM seen)")
+                for table, seen in self._seen.items():
+                    self._db.execute("CREATE TEMP TABLE seen (key BLOB PRIMARY KEY)")
+                    self._db.executemany("INSERT INTO seen VALUES (?)", ((key,) for key in seen))
+                    self._db.execute(f"DELETE FROM {table} WHERE key NOT IN (SELECT key FROM seen)")
+                    self._db.execute("DROP TABLE seen")
                 self._db.commit()
             except sqlite3.Error:
                 pass  # the unused pages are dropped after another build
@@ -228,14 +250,16 @@ class RenderedPages:
         self.stop_helper()
         for logger in self._loggers:
             logger.removeHandler(self._messages)
-        self._seen.clear()
+        for seen in self._seen.values():
+            seen.clear()
         self._kept = None
         self._give_up()
 
-    def _read(self, key: bytes) -> bytes | None:
-        assert self._db is not None
+    def _read(self, table: str, key: bytes) -> bytes | None:
+        if self._db is None:
+            return None
         try:
-            row = self._db.execute("SELECT entry FROM pages WHERE key = ?", (key,)).fetchone()
+            row = self._db.execute(f"SELECT entry FROM {table} WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error:
             return None
         return None if row is None else row[0]
@@ -272,11 +296,11 @@ class RenderedPages:
         )
         return marshal.dumps(entry)
 
-    def _store(self, key: bytes, entry: bytes) -> None:
+    def _store(self, table: str, key: bytes, entry: bytes) -> None:
         if self._db is None or not self._writing:
             return
         try:
-            self._db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?)", (key, entry))
+            self._db.execute(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", (key, entry))
         except sqlite3.Error:
             self._stop_writing()
 
