@@ -23,8 +23,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from kakehashi import documentcache, i18nfiles, incremental, pages, templatecache
+from kakehashi.build_state import (
+    SEARCH_BUNDLES,
+    release_built_language,
+    release_page_markdown,
+    release_written_page,
+)
 from kakehashi.build_state import STATE as state
-from kakehashi.build_state import release_built_language, release_page_markdown, release_written_page
 from kakehashi.glossary import ui_words
 from kakehashi.languages import DEFAULT_LANGUAGE
 from kakehashi.problems import PREVIEW_PROBLEMS_FILE, SourceProblems, write_preview_problems
@@ -50,9 +55,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     if not config.plugins["i18n"].building:  # the outer build: the first language, then the others
-        state.start_build(config, Path(config.config_file_path).parent)
+        root = Path(config.config_file_path).parent
+        state.start_build(config, root)
         try:
-            state.search = SearchIndex()
+            state.search = SearchIndex(kept_in=root / SEARCH_BUNDLES)
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_mkdocs_build
+from kakehashi.build_state import SEARCH_BUNDLES
 from kakehashi.search import DEFAULT_PAGES_PER_BUNDLE, SearchIndexError, pages_per_bundle, plan_bundles
 
 
@@ -89,3 +90,39 @@ def test_built_site_with_small_bundles_indexes_every_page_once(tmp_path: Path) -
         named = [re.search(r'data-bundle="([^"]+)"', home).group(1)]
         named += re.search(r'data-merge="([^"]+)"', home).group(1).split()
         assert sorted(Path(os.path.normpath(folder / part)) for part in named) == bundles
+
+
+def bundle_files(site: Path, bundle: str) -> dict[str, bytes]:
+    folder = site / bundle
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()
+    }
+
+
+def test_a_bundle_of_unchanged_pages_is_copied_from_the_last_build(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    first = run_mkdocs_build(project_copy, tmp_path / "first")
+    assert first.returncode == 0, first.stderr
+    kept = sorted((project_copy / SEARCH_BUNDLES).iterdir())
+    assert len(kept) == 3  # one bundle per language
+    for folder in kept:  # a mark that only a copy of the kept bundle carries
+        (folder / "kept.txt").write_text(folder.name, "utf-8")
+    # A change of a German page only: the Japanese and English bundles are as before.
+    page = project_copy / "content" / "de" / "partnership.md"
+    page.write_text(page.read_text("utf-8") + "\nEin neuer Absatz über Radwege.\n", "utf-8")
+    second = run_mkdocs_build(project_copy, tmp_path / "second")
+    assert second.returncode == 0, second.stderr
+    site = tmp_path / "second"
+    assert not (site / "pagefind" / "kept.txt").exists()
+    assert (site / "ja" / "pagefind" / "kept.txt").exists() and (
+        site / "en" / "pagefind" / "kept.txt"
+    ).exists()
+    for bundle in ("ja/pagefind", "en/pagefind"):
+        copied = bundle_files(site, bundle)
+        assert copied.pop("kept.txt")
+        assert copied == bundle_files(tmp_path / "first", bundle)
+    # The German bundle was made anew and is kept in place of the old one.
+    assert bundle_files(site, "pagefind") != bundle_files(tmp_path / "first", "pagefind")
+    now_kept = sorted((project_copy / SEARCH_BUNDLES).iterdir())
+    assert len(now_kept) == 3 and len(set(now_kept) & set(kept)) == 2

@@ -20,9 +20,10 @@ from .site import Site, load_site
 from .stamps import file_stamps
 
 WATCHED = ("data", "content")
-# The parsed records of the data files and the rendered pages, kept between builds.
+# The parsed records of the data files, the rendered pages and the search bundles, kept between builds.
 STORE = Path(".cache") / "kakehashi"
 RENDERED = STORE / "rendered.sqlite"
+SEARCH_BUNDLES = STORE / "search"
 
 
 def fingerprint(root: Path, operator: Mapping[str, Any]) -> tuple:

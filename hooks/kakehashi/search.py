@@ -26,6 +26,7 @@ from pathlib import Path
 from pagefind.service import get_executable
 
 from .pages import search_bundle_path, url_path
+from .searchcache import KeptBundles, pagefind_version
 
 # The ¶ permalinks beside headings are not words of the page.
 EXCLUDE_SELECTORS = ".headerlink"
@@ -113,11 +114,14 @@ def stage_pages(site_dir: Path, pages: Iterable[str], staging: Path) -> None:
 class SearchIndex:
     """The languages' Pagefind bundles, made one after another while the site is built."""
 
-    def __init__(self) -> None:
+    def __init__(self, kept_in: Path | None = None) -> None:
+        """``kept_in``: a folder where bundles are kept for the next build (see ``searchcache``)."""
         binary = get_executable()
         if binary is None:
             raise SearchIndexError("Pagefind was not found: install the project with pip install -e .")
         self._binary = str(binary)
+        tool = f"{pagefind_version()} {self._binary} {EXCLUDE_SELECTORS}"
+        self._kept = KeptBundles(kept_in, tool) if kept_in is not None else None
         self._running: threading.Thread | None = None
         self._failure: str | None = None
         self._stopping = threading.Event()
@@ -138,6 +142,8 @@ class SearchIndex:
     def finish(self) -> None:
         """Wait for the last bundles."""
         self._finish_running()
+        if self._kept is not None:
+            self._kept.drop_unused()
 
     def close(self) -> None:
         """Stop the bundles still being made (after a failed build)."""
@@ -153,8 +159,12 @@ class SearchIndex:
         for bundle in bundles:
             if self._stopping.is_set():
                 return
+            output = site_dir / bundle.path
+            key = self._kept.key(site_dir, bundle.path, bundle.glob, bundle.pages) if self._kept else None
+            if key is not None and self._kept and self._kept.restore(key, output):
+                continue
             if bundle.glob is not None:
-                code, report = self._pagefind(site_dir, bundle.glob, site_dir / bundle.path)
+                code, report = self._pagefind(site_dir, bundle.glob, output)
             else:
                 # Pagefind takes the pages of a part from a folder of its own, where
                 # they are linked at their paths below the site root (so their URLs
@@ -162,12 +172,14 @@ class SearchIndex:
                 staging = site_dir / f".search-{bundle.path.strip('/').replace('/', '-')}"
                 try:
                     stage_pages(site_dir, bundle.pages, staging)
-                    code, report = self._pagefind(staging, "**/*.html", site_dir / bundle.path)
+                    code, report = self._pagefind(staging, "**/*.html", output)
                 finally:
                     shutil.rmtree(staging, ignore_errors=True)
             if code != 0 and not self._stopping.is_set():
                 self._failure = f"Pagefind failed on the {lang} pages (exit code {code}):\n{report}"
                 return
+            if key is not None and self._kept and code == 0:
+                self._kept.keep(key, output)
 
     def _pagefind(self, site: Path, glob: str, output: Path) -> tuple[int, str]:
         command = [

@@ -1,0 +1,89 @@
+"""Search bundles of earlier builds, kept for the next build.
+
+Pagefind makes the same bundle from the same pages. A bundle is kept in
+``.cache/kakehashi/search/`` under a digest of what went into it: Pagefind's
+version and options, where the bundle goes, and the path and bytes of every
+page it indexes. A build whose pages of a bundle are all as before copies the
+kept bundle into the site instead of running Pagefind (which needs up to
+700 MB and a minute of a core for a large Japanese bundle). Bundles that no
+build used in its last run are dropped at its end.
+
+Everything here is an optimisation: a bundle that cannot be kept or copied is
+made by Pagefind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+# The packages that ship Pagefind's binary (the extended one segments Japanese).
+PAGEFIND_PACKAGES = ("pagefind", "pagefind-bin-extended")
+
+
+def pagefind_version() -> str:
+    """The versions of the installed Pagefind packages; empty where none is installed."""
+    versions = []
+    for name in PAGEFIND_PACKAGES:
+        with contextlib.suppress(PackageNotFoundError):
+            versions.append(f"{name}=={version(name)}")
+    return " ".join(versions)
+
+
+class KeptBundles:
+    """The bundles kept in ``folder``, made by a tool described by ``tool`` (version and options)."""
+
+    def __init__(self, folder: Path, tool: str) -> None:
+        self._folder = folder
+        self._tool = tool
+        self._used: set[str] = set()  # the bundles this build copied or kept
+
+    def key(self, site_dir: Path, bundle_path: str, glob: str | None, pages: tuple[str, ...]) -> str | None:
+        """The digest of a bundle's input: its pages below ``site_dir``; None if one cannot be read."""
+        digest = hashlib.blake2b(f"{self._tool}\0{bundle_path}\0{glob}".encode(), digest_size=16)
+        try:
+            for page in pages:
+                text = (site_dir / page).read_bytes()
+                digest.update(page.encode() + b"\0" + hashlib.blake2b(text, digest_size=16).digest())
+        except OSError:
+            return None
+        return digest.hexdigest()
+
+    def restore(self, key: str, target: Path) -> bool:
+        """Copy the bundle kept under ``key`` to ``target``; False if there is none."""
+        kept = self._folder / key
+        if not kept.is_dir():
+            return False
+        shutil.rmtree(target, ignore_errors=True)
+        try:
+            shutil.copytree(kept, target)
+        except OSError:
+            shutil.rmtree(target, ignore_errors=True)
+            return False
+        self._used.add(key)
+        return True
+
+    def keep(self, key: str, made: Path) -> None:
+        """Keep the bundle Pagefind just wrote to ``made`` under ``key``."""
+        kept, unfinished = self._folder / key, self._folder / f".{key}.unfinished"
+        try:
+            shutil.rmtree(unfinished, ignore_errors=True)
+            shutil.copytree(made, unfinished)
+            shutil.rmtree(kept, ignore_errors=True)
+            os.replace(unfinished, kept)  # a bundle is kept whole or not at all
+        except OSError:
+            shutil.rmtree(unfinished, ignore_errors=True)
+            return
+        self._used.add(key)
+
+    def drop_unused(self) -> None:
+        """Drop every kept bundle this build did not use: its pages have changed."""
+        with contextlib.suppress(OSError):
+            for entry in self._folder.iterdir():
+                if entry.name not in self._used:
+                    shutil.rmtree(entry, ignore_errors=True)
+        self._used.clear()
