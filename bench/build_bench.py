@@ -444,13 +444,14 @@ def main() -> None:
                 if hugo and hugo_site:
                     hugo_times.append(timed_hugo(hugo, hugo_site))
             serve = None if args.no_serve else serve_latency(project, args.runs)
+            later = generated[1:] or generated
             row = Row(
                 size=size,
                 pages=len(load_site(project).page_keys()) * len(LANGUAGES),
                 generated=statistics.median(t for t, _, _ in generated),
                 generated_first=generated[0][0],
-                rss=max(m for _, m, _ in generated),
-                total_memory=max(total for _, _, total in generated),
+                first_memory=generated[0][1:],
+                memory=(max(m for _, m, _ in later), max(total for _, _, total in later)),
                 plain=statistics.median(t for t, _ in markdown),
                 plain_search=statistics.median(t for _, t in markdown),
                 hugo=statistics.median(hugo_times) if hugo_times else None,
@@ -472,8 +473,10 @@ class Row:
     pages: int
     generated: float
     generated_first: float  # the first build, which finds no parsed records or rendered pages in .cache/
-    rss: float  # MkDocs' process
-    total_memory: float  # MkDocs with Pagefind and the render helper, shared memory counted once
+    # Peak memory (MB) of MkDocs' process, and of it with Pagefind and the render helper (shared
+    # memory counted once): in the first build, and the most of the builds after it.
+    first_memory: tuple[float, float]
+    memory: tuple[float, float]
     plain: float
     plain_search: float
     hugo: float | None
@@ -486,18 +489,20 @@ def format_table(rows: list[Row], runs: int) -> str:
         " bundles (Pagefind, made beside the build); plain = the same pages as Markdown files, MkDocs +"
         " Material + static-i18n without the hooks; plain + search = the same, then the same Pagefind"
         " bundles made after it; Hugo = the same Markdown with a minimal layout (far less per page than"
-        " Material, no search). First build: the first run, with no parsed records or rendered pages kept"
-        " in .cache/ yet; the runs after it use them (the generated build's median)."
+        " Material, no search). First build: the first run, with no parsed records, rendered pages or"
+        " search bundles kept in .cache/ yet; the runs after it use them (the generated build's median)."
         " Peak memory: RSS of MkDocs' process, then of it with all its child processes (Pagefind, the"
-        " render helper), as PSS summed (memory they share counted once) sampled twice a second."
+        " render helper), as PSS summed (memory they share counted once) sampled twice a second; in"
+        " the first build, and the most of the builds after it."
         " Sites are written to"
         f" {SITES or 'the temporary folder'}.",
         "",
-        "| records/section | pages | generated build (s) | first build (s) | peak memory (MB) |"
+        "| records/section | pages | generated build (s) | first build (s) | peak memory, first build (MB) |"
+        " peak memory, later builds (MB) |"
         " plain Markdown (s) | ratio | first build ÷ plain | plain + search (s) | ratio |"
         " Hugo (s) | generated ÷ Hugo | serve edit → page (s) |"
         " serve broken edit → problems shown (s) | serve fix → page (s) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         hugo = "–" if row.hugo is None else f"{row.hugo:.1f}"
@@ -509,7 +514,8 @@ def format_table(rows: list[Row], runs: int) -> str:
         )
         lines.append(
             f"| {row.size} | {row.pages} | {row.generated:.1f} | {row.generated_first:.1f} |"
-            f" {row.rss:.0f} / {row.total_memory:.0f} |"
+            f" {row.first_memory[0]:.0f} / {row.first_memory[1]:.0f} |"
+            f" {row.memory[0]:.0f} / {row.memory[1]:.0f} |"
             f" {row.plain:.1f} | {row.generated / row.plain:.2f}× | {row.generated_first / row.plain:.2f}× |"
             f" {row.plain_search:.1f} | {row.generated / row.plain_search:.2f}× |"
             f" {hugo} | {versus_hugo} | {serve} |"
