@@ -159,9 +159,9 @@ class SearchIndex:
         for bundle in bundles:
             if self._stopping.is_set():
                 return
-            output = site_dir / bundle.path
-            key = self._kept.key(site_dir, bundle.path, bundle.glob, bundle.pages) if self._kept else None
-            if key is not None and self._kept and self._kept.restore(key, output):
+            output, kept = site_dir / bundle.path, self._kept
+            key = kept.key(site_dir, bundle.path, bundle.glob, bundle.pages) if kept else None
+            if kept and key and kept.restore(key, output):
                 continue
             if bundle.glob is not None:
                 code, report = self._pagefind(site_dir, bundle.glob, output)
@@ -178,8 +178,8 @@ class SearchIndex:
             if code != 0 and not self._stopping.is_set():
                 self._failure = f"Pagefind failed on the {lang} pages (exit code {code}):\n{report}"
                 return
-            if key is not None and self._kept and code == 0:
-                self._kept.keep(key, output)
+            if kept and key and code == 0:
+                kept.keep(key, output)
 
     def _pagefind(self, site: Path, glob: str, output: Path) -> tuple[int, str]:
         command = [
