@@ -5,7 +5,9 @@ pages per language, ×3 languages) it writes a synthetic copy of the project,
 whose records are the shipped ones repeated with new ids and titles, and
 measures as medians of several runs:
 
-- the full ``mkdocs build --strict`` of the generated site (wall time, peak RSS);
+- the full ``mkdocs build --strict`` of the generated site (wall time, peak
+  memory): the first run finds nothing kept in ``.cache/``, the others use
+  what it kept;
 - the same pages written out as plain Markdown and built by plain MkDocs +
   Material + static-i18n with no hooks (the ratio is the cost of generating
   from data), without and with the same Pagefind search bundles made after
@@ -472,7 +474,7 @@ class Row:
     size: int
     pages: int
     generated: float
-    generated_first: float  # the first build, which finds no parsed records or rendered pages in .cache/
+    generated_first: float  # the first build, which finds nothing kept in .cache/
     # Peak memory (MB) of MkDocs' process, and of it with Pagefind and the render helper (shared
     # memory counted once): in the first build, and the most of the builds after it.
     first_memory: tuple[float, float]

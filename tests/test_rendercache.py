@@ -94,3 +94,12 @@ def test_a_cache_that_cannot_be_opened_is_left_alone(project_copy: Path, tmp_pat
     first = build(project_copy, tmp_path / "first")
     assert "partnership/index.html" in first
     assert (project_copy / RENDERED).is_dir()
+
+
+def test_the_cache_file_does_not_keep_the_space_of_dropped_pages(project_copy: Path, tmp_path: Path) -> None:
+    build(project_copy, tmp_path / "first")
+    size = (project_copy / RENDERED).stat().st_size
+    config = project_copy / "mkdocs.yml"  # every page is rendered again, the old entries dropped
+    config.write_text(config.read_text("utf-8").replace("permalink: true", 'permalink: "#"', 1), "utf-8")
+    build(project_copy, tmp_path / "second")
+    assert (project_copy / RENDERED).stat().st_size < size * 1.3

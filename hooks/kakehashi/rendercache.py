@@ -55,6 +55,8 @@ PAGES_LOGGER = logging.getLogger("mkdocs.structure.pages")
 # build), a page about 1.5 ms to render: it is started only where it can take
 # over a good number of pages.
 HELPER_MIN_PAGES = 40
+# The share of the cache's file left free by dropped entries at which it is compacted.
+SHRINK_AT_FREE_SHARE = 0.25
 
 
 class _MessageCounter(logging.Handler):
@@ -241,9 +243,22 @@ class RenderedPages:
                     self._db.execute(f"DELETE FROM {table} WHERE key NOT IN (SELECT key FROM seen)")
                     self._db.execute("DROP TABLE seen")
                 self._db.commit()
+                self._shrink()
             except sqlite3.Error:
                 pass  # the unused pages are dropped after another build
         self.close()
+
+    def _shrink(self) -> None:
+        """Give the space of dropped entries back once it is a good part of the file.
+
+        SQLite reuses it but never returns it; after a change that renders every
+        page again (mkdocs.yml, the theme) the file would stay twice its size.
+        """
+        assert self._db is not None
+        free = self._db.execute("PRAGMA freelist_count").fetchone()[0]
+        total = self._db.execute("PRAGMA page_count").fetchone()[0]
+        if free > total * SHRINK_AT_FREE_SHARE:
+            self._db.execute("VACUUM")
 
     def close(self) -> None:
         """Stop without dropping anything (a build that failed)."""
