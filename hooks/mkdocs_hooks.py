@@ -178,7 +178,8 @@ def on_post_build(config: MkDocsConfig) -> None:
             state.rendered.finish_build()
             state.rendered = None
     if last:
-        write_sitemap(Path(config.site_dir), sitemap_xml(config.site_url, state.site.page_keys()))
+        sitemap = sitemap_xml(config.site_url, state.site.page_keys(), state.site.last_checked())
+        write_sitemap(Path(config.site_dir), sitemap)
     # Pagefind indexes the language just written while the next one is built.
     if not state.search:
         return

@@ -11,6 +11,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
+
+from conftest import ROOT
 
 SITE_URL = "https://bochum-tsukuba.example.org/"  # mkdocs.yml's site_url when SITE_URL is not set
 LANG_PREFIX = {"de": "", "ja": "ja/", "en": "en/"}
@@ -183,6 +186,16 @@ def test_sitemap_lists_every_page_of_the_site(built_site: Path) -> None:
     assert not unlisted, unlisted
     sitemaps = sorted(p.relative_to(site).as_posix() for p in site.rglob("sitemap.xml*"))
     assert sitemaps == ["sitemap.xml", "sitemap.xml.gz"], "one sitemap, at the root"
+
+
+def test_a_record_page_is_listed_with_the_day_its_record_was_checked(built_site: Path) -> None:
+    records = yaml.safe_load((ROOT / "data" / "cycling.yml").read_text("utf-8"))
+    [record] = [record for record in records if record["id"] == "ring-ring-road"]
+    sitemap = (built_site / "sitemap.xml").read_text("utf-8")
+    for prefix in ("", "ja/", "en/"):
+        loc = f"<loc>{SITE_URL}{prefix}cycling/ring-ring-road/</loc>"
+        assert f"{loc}\n    <lastmod>{record['updated']}</lastmod>" in sitemap, prefix
+    assert f"<loc>{SITE_URL}partnership/</loc>\n    <xhtml:link" in sitemap  # no date where none is known
 
 
 def test_canonical_urls_are_absolute_and_name_the_page_itself(

@@ -39,3 +39,17 @@ def test_written_with_a_gzipped_copy_that_does_not_change_between_builds(tmp_pat
     write_sitemap(tmp_path, xml)
     assert (tmp_path / "sitemap.xml.gz").read_bytes() == first
     assert gzip.decompress(first).decode("utf-8") == (tmp_path / "sitemap.xml").read_text("utf-8") == xml
+
+
+def test_a_page_whose_change_is_known_carries_it_in_every_language() -> None:
+    xml = sitemap_xml("https://example.org/", ["cycling/ring", "index"], {"cycling/ring": "2026-11-27"})
+    urls = ET.fromstring(xml).findall("s:url", NS)
+    lastmod = {url.findtext("s:loc", namespaces=NS): url.findtext("s:lastmod", namespaces=NS) for url in urls}
+    assert lastmod == {
+        "https://example.org/cycling/ring/": "2026-11-27",
+        "https://example.org/ja/cycling/ring/": "2026-11-27",
+        "https://example.org/en/cycling/ring/": "2026-11-27",
+        "https://example.org/": None,
+        "https://example.org/ja/": None,
+        "https://example.org/en/": None,
+    }

@@ -48,6 +48,10 @@ class Site:
         keys.append(translation_status.PAGE_KEY)
         return keys
 
+    def last_checked(self) -> dict[str, str]:
+        """Per record page key, the date its record was last checked (its ``updated``)."""
+        return {key: record["updated"] for key, (_, record) in self._records.items()}
+
     @cached_property
     def translation_report(self) -> translation_status.TranslationReport:
         return translation_status.translation_report(self.data, self.editorial)

@@ -6,14 +6,18 @@ static-i18n's own sitemap is a template rendered in every language build from
 every language's files, which it keeps to the end of the build for it: at
 thousands of records that is the largest part of what a build holds in memory
 and seconds of templating. The hooks take ``sitemap.xml`` off the theme's
-templates, so neither MkDocs nor static-i18n writes one. There is no
-``lastmod``: the build date, which the template gave, is not when a page changed.
+templates, so neither MkDocs nor static-i18n writes one.
+
+A record's pages carry the record's ``updated`` date as ``lastmod``: the day
+its facts were last checked, which the page shows. Other pages have none: the
+build date, which static-i18n's template gave every page, is not when a page
+changed.
 """
 
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from . import escaping
@@ -22,8 +26,10 @@ from .pages import alternates
 SITEMAP_FILE = "sitemap.xml"
 
 
-def sitemap_xml(site_url: str, keys: Iterable[str]) -> str:
-    """The sitemap of the pages ``keys``: one ``<url>`` per page and language, in key order."""
+def sitemap_xml(site_url: str, keys: Iterable[str], changed: Mapping[str, str] | None = None) -> str:
+    """The sitemap of the pages ``keys``: one ``<url>`` per page and language, in key order;
+    ``changed`` gives the pages' ``lastmod`` dates by key, where known."""
+    changed = changed or {}
     parts = [
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
@@ -35,9 +41,10 @@ def sitemap_xml(site_url: str, keys: Iterable[str]) -> str:
             f'    <xhtml:link rel="alternate" hreflang="{hreflang}" href="{href}"/>\n'
             for hreflang, href in links
         )
+        lastmod = f"    <lastmod>{escaping.attribute(changed[key])}</lastmod>\n" if key in changed else ""
         for hreflang, href in links:
             if hreflang != "x-default":
-                parts.append(f"  <url>\n    <loc>{href}</loc>\n{alternate_links}  </url>\n")
+                parts.append(f"  <url>\n    <loc>{href}</loc>\n{lastmod}{alternate_links}  </url>\n")
     parts.append("</urlset>\n")
     return "".join(parts)
 
