@@ -5,8 +5,10 @@ Pagefind makes the same bundle from the same pages. A bundle is kept in
 version and options, where the bundle goes, and the path and bytes of every
 page it indexes. A build whose pages of a bundle are all as before copies the
 kept bundle into the site instead of running Pagefind (which needs up to
-700 MB and a minute of a core for a large Japanese bundle). Bundles that no
-build used in its last run are dropped at its end.
+700 MB and a minute of a core for a large Japanese bundle). At the end of a
+build the bundles it did not use are dropped. A kept bundle is never changed
+in place, only added or dropped whole, so that a build running beside another
+(`mkdocs serve` and `kakehashi build`) copies a whole bundle or none.
 
 Everything here is an optimisation: a bundle that cannot be kept or copied is
 made by Pagefind.
@@ -70,20 +72,27 @@ class KeptBundles:
     def keep(self, key: str, made: Path) -> None:
         """Keep the bundle Pagefind just wrote to ``made`` under ``key``."""
         kept, unfinished = self._folder / key, self._folder / f".{key}.unfinished"
+        self._used.add(key)
+        if kept.is_dir():  # kept meanwhile by another build: the same pages made the same bundle
+            return
         try:
             shutil.rmtree(unfinished, ignore_errors=True)
             shutil.copytree(made, unfinished)
-            shutil.rmtree(kept, ignore_errors=True)
-            os.replace(unfinished, kept)  # a bundle is kept whole or not at all
+            os.replace(unfinished, kept)  # a bundle appears whole or not at all
         except OSError:
             shutil.rmtree(unfinished, ignore_errors=True)
-            return
-        self._used.add(key)
 
     def drop_unused(self) -> None:
         """Drop every kept bundle this build did not use: its pages have changed."""
         with contextlib.suppress(OSError):
             for entry in self._folder.iterdir():
-                if entry.name not in self._used:
-                    shutil.rmtree(entry, ignore_errors=True)
+                if entry.name in self._used:
+                    continue
+                # Moved away first: a build copying it meanwhile then fails and runs Pagefind
+                # instead of copying part of it.
+                dropped = entry.with_name(f".{entry.name}.dropped")
+                with contextlib.suppress(OSError):
+                    os.replace(entry, dropped)
+                    entry = dropped
+                shutil.rmtree(entry, ignore_errors=True)
         self._used.clear()
