@@ -11,7 +11,14 @@ import pytest
 
 from conftest import ROOT, run_mkdocs_build
 from kakehashi.build_state import SEARCH_BUNDLES
-from kakehashi.search import DEFAULT_PAGES_PER_BUNDLE, SearchIndexError, pages_per_bundle, plan_bundles
+from kakehashi.search import (
+    DEFAULT_PAGES_PER_BUNDLE,
+    SearchBundle,
+    SearchIndex,
+    SearchIndexError,
+    pages_per_bundle,
+    plan_bundles,
+)
 
 
 def pages_of(prefix: str, sections: dict[str, int]) -> list[str]:
@@ -126,3 +133,12 @@ def test_a_bundle_of_unchanged_pages_is_copied_from_the_last_build(
     assert bundle_files(site, "pagefind") != bundle_files(tmp_path / "first", "pagefind")
     now_kept = sorted((project_copy / SEARCH_BUNDLES).iterdir())
     assert len(now_kept) == 3 and len(set(now_kept) & set(kept)) == 2
+
+
+def test_a_bundle_pagefind_cannot_make_fails_with_its_report(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("no html element, nothing to index", "utf-8")
+    index = SearchIndex(kept_in=tmp_path / "kept")
+    index.add_language(tmp_path, "de", [SearchBundle("pagefind/", ("index.html",), "nothing-matches/*.html")])
+    with pytest.raises(SearchIndexError, match=r"Pagefind failed on the de pages \(exit code \d+\):\n."):
+        index.finish()
+    assert not (tmp_path / "kept").exists(), "nothing kept of a failed bundle"

@@ -15,18 +15,23 @@ last language's parts are left to wait for at the end of the build.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
-import threading
+import sys
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from pagefind.service import get_executable
 
 from .pages import search_bundle_path, url_path
 from .searchcache import KeptBundles, pagefind_version
+
+USED = "used "  # kakehashi.searchrun's lines that name a kept bundle it copied or kept
 
 # The ¶ permalinks beside headings are not words of the page.
 EXCLUDE_SELECTORS = ".headerlink"
@@ -112,7 +117,7 @@ def stage_pages(site_dir: Path, pages: Iterable[str], staging: Path) -> None:
 
 
 class SearchIndex:
-    """The languages' Pagefind bundles, made one after another while the site is built."""
+    """The languages' Pagefind bundles, made one language after another while the site is built."""
 
     def __init__(self, kept_in: Path | None = None) -> None:
         """``kept_in``: a folder where bundles are kept for the next build (see ``searchcache``)."""
@@ -120,12 +125,11 @@ class SearchIndex:
         if binary is None:
             raise SearchIndexError("Pagefind was not found: install the project with pip install -e .")
         self._binary = str(binary)
-        tool = f"{pagefind_version()} {self._binary} {EXCLUDE_SELECTORS}"
-        self._kept = KeptBundles(kept_in, tool) if kept_in is not None else None
-        self._running: threading.Thread | None = None
-        self._failure: str | None = None
-        self._stopping = threading.Event()
-        self._process: subprocess.Popen | None = None
+        self._tool = f"{pagefind_version()} {self._binary} {EXCLUDE_SELECTORS}"
+        self._kept_in = kept_in
+        self._used: set[str] = set()  # the kept bundles this build copied or kept
+        self._running: subprocess.Popen | None = None  # kakehashi.searchrun, for one language
+        self._report: IO[bytes] | None = None  # what it prints
 
     def add_language(self, site_dir: Path, lang: str, bundles: Sequence[SearchBundle]) -> None:
         """Start making the bundles of ``lang``, whose pages were just written to ``site_dir``.
@@ -134,77 +138,54 @@ class SearchIndex:
         keeps the peak memory at that of one bundle.
         """
         self._finish_running()
-        self._running = threading.Thread(
-            target=self._run, args=(site_dir, bundles, lang), name=f"pagefind-{lang}", daemon=True
+        job = {
+            "binary": self._binary,
+            "tool": self._tool,
+            "kept_in": None if self._kept_in is None else str(self._kept_in),
+            "site_dir": str(site_dir),
+            "lang": lang,
+            "bundles": [{"path": b.path, "pages": list(b.pages), "glob": b.glob} for b in bundles],
+        }
+        # The package as this build imports it (a project's own copy of hooks/ comes first).
+        package_root = str(Path(__file__).resolve().parent.parent)
+        path = os.pathsep.join(filter(None, (package_root, os.environ.get("PYTHONPATH"))))
+        self._report = tempfile.TemporaryFile()  # noqa: SIM115 -- open until the run is waited for
+        self._running = subprocess.Popen(
+            [sys.executable, "-m", "kakehashi.searchrun"],
+            stdin=subprocess.PIPE,
+            stdout=self._report,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONPATH": path},
         )
-        self._running.start()
+        assert self._running.stdin is not None
+        with self._running.stdin as stdin:
+            stdin.write(json.dumps(job).encode("utf-8"))
 
     def finish(self) -> None:
-        """Wait for the last bundles."""
+        """Wait for the last bundles; drop the kept bundles this build did not use."""
         self._finish_running()
-        if self._kept is not None:
-            self._kept.drop_unused()
+        if self._kept_in is not None:
+            KeptBundles(self._kept_in, self._tool).drop_unused(self._used)
 
     def close(self) -> None:
         """Stop the bundles still being made (after a failed build)."""
-        self._stopping.set()
-        process = self._process
-        if process is not None:
-            process.terminate()
         if self._running is not None:
-            self._running.join()
+            self._running.terminate()
+            self._running.wait()
             self._running = None
-
-    def _run(self, site_dir: Path, bundles: Sequence[SearchBundle], lang: str) -> None:
-        for bundle in bundles:
-            if self._stopping.is_set():
-                return
-            output, kept = site_dir / bundle.path, self._kept
-            key = kept.key(site_dir, bundle.path, bundle.glob, bundle.pages) if kept else None
-            if kept and key and kept.restore(key, output):
-                continue
-            if bundle.glob is not None:
-                code, report = self._pagefind(site_dir, bundle.glob, output)
-            else:
-                # Pagefind takes the pages of a part from a folder of its own, where
-                # they are linked at their paths below the site root (so their URLs
-                # stay the same); a glob of thousands of paths would not do.
-                staging = site_dir / f".search-{bundle.path.strip('/').replace('/', '-')}"
-                try:
-                    stage_pages(site_dir, bundle.pages, staging)
-                    code, report = self._pagefind(staging, "**/*.html", output)
-                finally:
-                    shutil.rmtree(staging, ignore_errors=True)
-            if code != 0 and not self._stopping.is_set():
-                self._failure = f"Pagefind failed on the {lang} pages (exit code {code}):\n{report}"
-                return
-            if kept and key and code == 0:
-                kept.keep(key, output)
-
-    def _pagefind(self, site: Path, glob: str, output: Path) -> tuple[int, str]:
-        command = [
-            self._binary,
-            "--site",
-            str(site),
-            "--glob",
-            glob,
-            "--output-path",
-            str(output),
-            "--exclude-selectors",
-            EXCLUDE_SELECTORS,
-        ]
-        self._process = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-        )
-        report, _ = self._process.communicate()
-        code, self._process = self._process.returncode, None
-        return code, report.decode("utf-8", "replace").strip()
+        if self._report is not None:
+            self._report.close()
+            self._report = None
 
     def _finish_running(self) -> None:
-        if self._running is None:
+        if self._running is None or self._report is None:
             return
-        self._running.join()
-        self._running = None
-        if self._failure:
-            failure, self._failure = self._failure, None
-            raise SearchIndexError(failure)
+        code = self._running.wait()
+        self._report.seek(0)
+        lines = self._report.read().decode("utf-8", "replace").splitlines()
+        self._report.close()
+        self._running = self._report = None
+        self._used.update(line.removeprefix(USED) for line in lines if line.startswith(USED))
+        if code != 0:
+            report = "\n".join(line for line in lines if not line.startswith(USED)).strip()
+            raise SearchIndexError(report or f"making the search index failed (exit code {code})")

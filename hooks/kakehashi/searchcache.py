@@ -42,7 +42,6 @@ class KeptBundles:
     def __init__(self, folder: Path, tool: str) -> None:
         self._folder = folder
         self._tool = tool
-        self._used: set[str] = set()  # the bundles this build copied or kept
 
     def key(self, site_dir: Path, bundle_path: str, glob: str | None, pages: tuple[str, ...]) -> str | None:
         """The digest of a bundle's input: its pages below ``site_dir``; None if one cannot be read."""
@@ -66,27 +65,27 @@ class KeptBundles:
         except OSError:
             shutil.rmtree(target, ignore_errors=True)
             return False
-        self._used.add(key)
         return True
 
-    def keep(self, key: str, made: Path) -> None:
-        """Keep the bundle Pagefind just wrote to ``made`` under ``key``."""
+    def keep(self, key: str, made: Path) -> bool:
+        """Keep the bundle Pagefind just wrote to ``made`` under ``key``; whether it is kept."""
         kept, unfinished = self._folder / key, self._folder / f".{key}.unfinished"
-        self._used.add(key)
         if kept.is_dir():  # kept meanwhile by another build: the same pages made the same bundle
-            return
+            return True
         try:
             shutil.rmtree(unfinished, ignore_errors=True)
             shutil.copytree(made, unfinished)
             os.replace(unfinished, kept)  # a bundle appears whole or not at all
         except OSError:
             shutil.rmtree(unfinished, ignore_errors=True)
+            return False
+        return True
 
-    def drop_unused(self) -> None:
-        """Drop every kept bundle this build did not use: its pages have changed."""
+    def drop_unused(self, used: set[str]) -> None:
+        """Drop every kept bundle but those the build ``used``: the pages of the others have changed."""
         with contextlib.suppress(OSError):
             for entry in self._folder.iterdir():
-                if entry.name in self._used:
+                if entry.name in used:
                     continue
                 # Moved away first: a build copying it meanwhile then fails and runs Pagefind
                 # instead of copying part of it.
@@ -95,4 +94,3 @@ class KeptBundles:
                     os.replace(entry, dropped)
                     entry = dropped
                 shutil.rmtree(entry, ignore_errors=True)
-        self._used.clear()
