@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -102,18 +101,6 @@ def language_glob(lang: str, pages: Iterable[str]) -> str:
         parts.add(f"{prefix}{folder}/**/*.html" if slash else page)
     ordered = sorted(parts)
     return ordered[0] if len(ordered) == 1 else "{" + ",".join(ordered) + "}"
-
-
-def stage_pages(site_dir: Path, pages: Iterable[str], staging: Path) -> None:
-    """Link ``pages`` (paths below ``site_dir``) into ``staging`` at the same paths."""
-    shutil.rmtree(staging, ignore_errors=True)
-    for page in pages:
-        target = staging / page
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(site_dir / page, target)
-        except OSError:  # a file system without hard links
-            shutil.copyfile(site_dir / page, target)
 
 
 class SearchIndex:

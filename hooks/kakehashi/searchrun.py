@@ -15,14 +15,16 @@ with Pagefind's report.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .search import EXCLUDE_SELECTORS, USED, SearchBundle, stage_pages
+from .search import EXCLUDE_SELECTORS, USED, SearchBundle
 from .searchcache import KeptBundles
 
 # The Pagefind process under way, stopped with this one.
@@ -64,6 +66,18 @@ def make_bundle(binary: str, site_dir: Path, bundle: SearchBundle) -> tuple[int,
         return _run_pagefind(binary, staging, "**/*.html", output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def stage_pages(site_dir: Path, pages: Iterable[str], staging: Path) -> None:
+    """Link ``pages`` (paths below ``site_dir``) into ``staging`` at the same paths."""
+    shutil.rmtree(staging, ignore_errors=True)
+    for page in pages:
+        target = staging / page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(site_dir / page, target)
+        except OSError:  # a file system without hard links
+            shutil.copyfile(site_dir / page, target)
 
 
 def _run_pagefind(binary: str, site: Path, glob: str, output: Path) -> tuple[int, str]:
