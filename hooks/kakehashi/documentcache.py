@@ -87,8 +87,7 @@ def kept_documents(
     render: Callable[[Context], Iterator[str]], env: Environment, config: MkDocsConfig, store: DocumentStore
 ) -> Callable[[Context], Iterator[str]]:
     global_names = frozenset(env.globals)
-    overrides = folder_digest(config.theme.custom_dir)
-    reads_build_date = overrides_mention(config.theme.custom_dir, BUILD_DATE)
+    overrides, reads_build_date = read_overrides(config.theme.custom_dir, BUILD_DATE)
     skipped = TAKEN_APART | global_names | (frozenset() if reads_build_date else {BUILD_DATE})
     per_navigation: dict[int, tuple[Navigation, bytes]] = {}
 
@@ -190,23 +189,19 @@ def code_digest() -> bytes:
     return digest.digest()
 
 
-def folder_digest(folder: str | None) -> bytes:
-    """Every file below ``folder`` (the template overrides), by name and content."""
+def read_overrides(folder: str | None, name: str) -> tuple[bytes, bool]:
+    """The digest of every file below ``folder`` (the template overrides), by name and
+    content, and whether any of them mentions ``name``."""
     digest = hashlib.blake2b(digest_size=16)
+    mentioned = False
     if folder:
         root = Path(folder)
         for path in sorted(root.rglob("*")):
             if path.is_file():
-                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.digest()
-
-
-def overrides_mention(folder: str | None, name: str) -> bool:
-    return bool(folder) and any(
-        name in path.read_text("utf-8", errors="replace")
-        for path in Path(folder).rglob("*")
-        if path.is_file()
-    )
+                content = path.read_bytes()
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + content)
+                mentioned = mentioned or name.encode() in content
+    return digest.digest(), mentioned
 
 
 def _seen_config(config: MkDocsConfig) -> dict[str, Any]:

@@ -28,7 +28,7 @@ from typing import IO
 from pagefind.service import get_executable
 
 from .pages import search_bundle_path, url_path
-from .searchcache import KeptBundles, pagefind_version
+from .searchcache import drop_unused, pagefind_version
 
 USED = "used "  # kakehashi.searchrun's lines that name a kept bundle it copied or kept
 
@@ -152,7 +152,7 @@ class SearchIndex:
         """Wait for the last bundles; drop the kept bundles this build did not use."""
         self._finish_running()
         if self._kept_in is not None:
-            KeptBundles(self._kept_in, self._tool).drop_unused(self._used)
+            drop_unused(self._kept_in, self._used)
 
     def close(self) -> None:
         """Stop the bundles still being made (after a failed build)."""

@@ -81,16 +81,17 @@ class KeptBundles:
             return False
         return True
 
-    def drop_unused(self, used: set[str]) -> None:
-        """Drop every kept bundle but those the build ``used``: the pages of the others have changed."""
-        with contextlib.suppress(OSError):
-            for entry in self._folder.iterdir():
-                if entry.name in used:
-                    continue
-                # Moved away first: a build copying it meanwhile then fails and runs Pagefind
-                # instead of copying part of it.
-                dropped = entry.with_name(f".{entry.name}.dropped")
-                with contextlib.suppress(OSError):
-                    os.replace(entry, dropped)
-                    entry = dropped
-                shutil.rmtree(entry, ignore_errors=True)
+
+def drop_unused(folder: Path, used: set[str]) -> None:
+    """Drop every bundle kept in ``folder`` but those a build ``used``: their pages have changed."""
+    with contextlib.suppress(OSError):
+        for entry in folder.iterdir():
+            if entry.name in used:
+                continue
+            # Moved away first: a build copying it meanwhile then fails and runs Pagefind
+            # instead of copying part of it.
+            dropped = entry.with_name(f".{entry.name}.dropped")
+            with contextlib.suppress(OSError):
+                os.replace(entry, dropped)
+                entry = dropped
+            shutil.rmtree(entry, ignore_errors=True)
