@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -42,7 +42,6 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    i18nfiles.use_for_static_i18n()
     # The sitemap of all languages is written once, at the end (kakehashi.sitemap).
     config.theme.static_templates.discard(SITEMAP_FILE)
     root = Path(config.config_file_path).parent
@@ -63,13 +62,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
             raise PluginError(str(error)) from None
 
 
-@event_priority(-50)  # before static-i18n (-100), which turns the placeholders into pages
+@event_priority(-150)  # after static-i18n (-100), which leaves the generated pages to us
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for key in state.site.page_keys():
-        for lang in pages.LANGUAGES:
-            uri = pages.placeholder_uri(key, lang)
-            files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls))
-    return files
+    return i18nfiles.add_generated_pages(files, config, state.site.page_keys())
 
 
 @event_priority(-150)  # after static-i18n (-100) has picked one file per page and language

@@ -39,11 +39,11 @@ from mkdocs.__main__ import cli
 sys.argv[0] = "mkdocs"
 cli()
 """
-# The theme renders the navigation for every page, static-i18n makes every
-# per-language file itself, and MkDocs renders every page alone.
+# The theme renders the navigation for every page, static-i18n's own function
+# makes every generated page's file, and MkDocs renders every page alone.
 SWITCH_OFF = (
     "theme.cache_theme_parts = lambda env: None\n"
-    "files.use_for_static_i18n = lambda: None\n"
+    "files.SIMPLE_KEY = __import__('re').compile('(?!)')\n"
     "cache.HELPER_MIN_PAGES = 10**9"
 )
 

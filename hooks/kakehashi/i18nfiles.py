@@ -1,71 +1,86 @@
-"""mkdocs-static-i18n's per-language file, made without pathlib for the generated pages.
+"""The generated pages' files, as mkdocs-static-i18n's build of one language makes them.
 
-For every language it builds, static-i18n turns each file of the docs tree into
-a file of that language (``suffix.create_i18n_file``), twice per page with the
-alternates: 219,570 calls for the 36,594 pages of 3,000 records per section.
-Its pathlib arithmetic made that a sixth of a build whose pages were already
-rendered. The generated pages all have the same simple shape,
-``<folder>/<name>.<lang>.md`` in ASCII without dots, so for them the same
-result is computed with string operations; every other file still goes to
-static-i18n's own function. ``tests/test_i18nfiles.py`` compares both, field by
-field, for every file of the site in every language.
+static-i18n turns every file of the docs tree into a file of the language being
+built, and makes each alternate of every page anew (``reconfigure_files``),
+with pathlib arithmetic per file. For the 12,198 pages per language of 3,000
+records per section that was a quarter of a build whose pages were already
+rendered. The generated pages are therefore not put into the docs tree that
+static-i18n reads: :func:`add_generated_pages` adds them after it, each page as
+the file of the language being built with the files of its other languages as
+alternates, as static-i18n would have made them from ``<key>.<lang>.md``.
+Names of the simple shape ``<folder>/<name>`` in ASCII without dots are made
+with string operations; any other name goes through static-i18n's own
+function. ``tests/test_i18nfiles.py`` compares the result with static-i18n's,
+file by file and field by field, for every page of the site in every language.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs_static_i18n import suffix
 
-STATIC_I18N_FILE = suffix.create_i18n_file
-SIMPLE_PAGE = re.compile(
-    r"(?:(?P<folder>[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*)/)?(?P<name>[A-Za-z0-9_-]+)\.(?P<lang>[a-z]{2})\.md"
-)
+from .pages import placeholder_uri
+
+SIMPLE_KEY = re.compile(r"(?:(?P<folder>[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*)/)?(?P<name>[A-Za-z0-9_-]+)")
 
 
-def use_for_static_i18n() -> None:
-    # static-i18n looks the function up in its module on every call.
-    suffix.create_i18n_file = create_i18n_file
+def add_generated_pages(files: Files, config: MkDocsConfig, keys: Iterable[str]) -> Files:
+    """``files`` as static-i18n left them, with the page of every key in the language being built."""
+    i18n = config.plugins["i18n"]
+    current, default, languages = i18n.current_language, i18n.default_language, i18n.all_languages
+    # static-i18n lists the alternates of a page by building language, in this order.
+    others = [lang for lang in sorted(i18n.build_languages) if lang != current]
+    for key in keys:
+        page = language_file(key, current, default, languages, config)
+        for lang in others:
+            page.alternates[lang] = language_file(key, lang, default, languages, config)
+        files.append(page)
+    # What static-i18n notes in its on_files, now with the generated pages (its sitemap template reads it).
+    i18n.i18n_files_per_language[current] = files.documentation_pages()
+    return files
 
 
-def create_i18n_file(
-    file: File, current_language: str, default_language: str, all_languages: list, config: MkDocsConfig
+def language_file(
+    key: str, lang: str, default_language: str, all_languages: list, config: MkDocsConfig
 ) -> File:
-    """``file`` as static-i18n's build of ``current_language`` sees it (same signature and result)."""
-    match = SIMPLE_PAGE.fullmatch(file.src_uri)
+    """The file of page ``key`` in ``lang`` as static-i18n's build of ``lang`` makes it."""
+    uri = placeholder_uri(key, lang)
+    match = SIMPLE_KEY.fullmatch(key)
     if (
         match is None
-        or match["lang"] not in all_languages
         or match["name"] == "README"
+        or lang not in all_languages
         or not config.use_directory_urls
-        or file.dest_uri != f"{file.src_uri[: -len('.md')]}/index.html"
     ):
-        return STATIC_I18N_FILE(file, current_language, default_language, all_languages, config)
-    folder, name, lang = match["folder"], match["name"], match["lang"]
+        source = File(uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+        return suffix.create_i18n_file(source, lang, default_language, all_languages, config)
+    folder, name = match["folder"], match["name"]
     # static-i18n drops the language from the name, and an index page's own folder.
     page_path = f"{name}/index.html" if name != "index" else "index.html"
     dest_uri = f"{folder}/{page_path}" if folder else page_path
-    if current_language != default_language:
-        dest_uri = f"{current_language}/{dest_uri}"
-    i18n_file = File.__new__(File)
-    i18n_file.__dict__.update(
-        src_uri=file.src_uri,
+    if lang != default_language:
+        dest_uri = f"{lang}/{dest_uri}"
+    file = File.__new__(File)
+    file.__dict__.update(
+        src_uri=uri,
         src_dir=config.docs_dir,
-        dest_dir=file.dest_path,  # sic: static-i18n passes the old destination as dest_dir
+        dest_dir=f"{key}.{lang}/index.html",  # sic: static-i18n passes MkDocs' destination as dest_dir
         use_directory_urls=True,
         dest_uri=dest_uri,
-        inclusion=file.inclusion,
+        inclusion=InclusionLevel.UNDEFINED,
         name=name,
         abs_dest_path=os.path.normpath(os.path.join(config.site_dir, dest_uri)),
         url=quote(dest_uri[: -len("index.html")] or "./"),
         locale=lang,
-        locale_alternate_of=current_language,
+        locale_alternate_of=lang,
         localization=lang,
-        norm_src_uri=file.src_uri.replace(f".{lang}", "", 1),
+        norm_src_uri=f"{key}.md",
     )
-    i18n_file.alternates = {current_language: i18n_file}
-    return i18n_file
+    file.alternates = {lang: file}
+    return file
