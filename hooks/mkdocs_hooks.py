@@ -72,11 +72,12 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     if state.rendered:
         state.rendered.start_language(config, files)
     generated = []
+    page_markdown = state.page_markdown(config.plugins["i18n"].current_language)
     for file in files.documentation_pages():
         parsed = pages.split_placeholder_uri(file.src_uri)
         if parsed:
             key, lang = parsed
-            file.content_string = markdown = state.site.markdown(key, lang)
+            file.content_string = markdown = page_markdown(key)
             if state.rendered and file.page:
                 state.rendered.attach(file.page)
                 generated.append(file.page)
@@ -173,6 +174,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             state.rendered.finish_build()
             state.rendered = None
     if last:
+        state.stop_markdown_ahead()
         sitemap = sitemap_xml(config.site_url, state.site.page_keys(), state.site.last_checked())
         write_sitemap(Path(config.site_dir), sitemap)
     # Pagefind indexes the language just written while the next one is built.
@@ -188,6 +190,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
+    state.stop_markdown_ahead()
     if state.rendered:
         state.rendered.close()
         state.rendered = None

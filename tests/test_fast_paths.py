@@ -16,6 +16,8 @@ BUILD = """
 import atexit, sys
 import kakehashi.i18nfiles as files, kakehashi.rendercache as cache
 import kakehashi.renderhelper as helper, kakehashi.templatecache as theme
+import kakehashi.markdownahead as ahead
+ahead.MIN_PAGES = 0
 {switch_off}
 started = []
 start_helper = cache.RenderedPages._start_helper
@@ -33,15 +35,26 @@ def counting_take(self, key):
     taken.append(entry is not None)
     return entry
 helper.RenderHelper.take = counting_take
+taken_ahead = []
+take_ahead = ahead.MarkdownAhead.take
+def take_ahead_when_made(self, lang):
+    self._process.join(120)
+    made = take_ahead(self, lang)
+    taken_ahead.append(made is not None)
+    return made
+ahead.MarkdownAhead.take = take_ahead_when_made
 atexit.register(lambda: print(f"pages from the helper: {{sum(taken)}}", file=sys.stderr))
+atexit.register(lambda: print(f"languages made ahead: {{sum(taken_ahead)}}", file=sys.stderr))
 atexit.register(lambda: print(f"helpers started: {{sum(started)}}", file=sys.stderr))
 from mkdocs.__main__ import cli
 sys.argv[0] = "mkdocs"
 cli()
 """
 # The theme renders the navigation for every page, static-i18n's own function
-# makes every generated page's file, and MkDocs renders every page alone.
+# makes every generated page's file, each language build generates its own
+# Markdown, and MkDocs renders every page alone.
 SWITCH_OFF = (
+    "ahead.MIN_PAGES = 10**9\n"
     "theme.cache_theme_parts = lambda env: None\n"
     "files.SIMPLE_KEY = __import__('re').compile('(?!)')\n"
     "cache.HELPER_MIN_PAGES = 10**9"
@@ -71,6 +84,9 @@ def test_the_site_is_byte_identical_to_one_built_without_them(tmp_path: Path) ->
     pages = [name for name in expected if name.endswith("index.html") and "pagefind" not in name]
     assert reported(result, "pages from the helper") == len(pages) - 3
     assert reported(reference, "pages from the helper") == 0
+    # The Markdown of the two languages built after the first was made by the second process.
+    assert reported(result, "languages made ahead") == 2
+    assert reported(reference, "languages made ahead") == 0
 
 
 def test_a_page_the_helper_renders_with_a_broken_link_fails_the_strict_build(tmp_path: Path) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.toc import TableOfContents
 
+from . import markdownahead
 from .incremental import ServedSite, update_pages
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .problems import SourceProblems, write_preview_problems
@@ -43,6 +44,8 @@ class BuildState:
     served: ServedSite | None = None  # while serving: the last build, to update page by page
     search: SearchIndex | None = None  # the search index of the build under way
     rendered: RenderedPages | None = None  # the rendered pages of the build under way
+    # The Markdown of the languages built later, made meanwhile.
+    ahead: markdownahead.MarkdownAhead | None = None
     written: set[str] = field(default_factory=set)  # the languages of the build under way written so far
     # Per language, the search bundles its pages are indexed in (planned when its pages are known).
     search_bundles: dict[str, list[SearchBundle]] = field(default_factory=dict)
@@ -85,9 +88,27 @@ class BuildState:
             self.rendered.close()
         self.rendered = RenderedPages(root / RENDERED)
         self.written = set()
+        self.stop_markdown_ahead()
+        worth_it = self.site is not None and len(self.site.page_keys()) >= markdownahead.MIN_PAGES
+        if worth_it and not self.serving:
+            first = config.plugins["i18n"].current_language
+            self.ahead = markdownahead.MarkdownAhead(self.site, [lang for lang in LANGUAGES if lang != first])
         if self.serving and self.site is not None:
             self.served = self.served or ServedSite(root)
             self.served.start_full_build(config, self.site)
+
+    def page_markdown(self, lang: str) -> Callable[[str], str]:
+        """The Markdown of a page of the language about to be built, by key."""
+        assert self.site is not None
+        made = (self.ahead.take(lang) if self.ahead else None) or {}
+        site = self.site
+        # Each page is asked for once: what was made ahead is not held after.
+        return lambda key: made.pop(key, None) or site.markdown(key, lang)
+
+    def stop_markdown_ahead(self) -> None:
+        if self.ahead:
+            self.ahead.close()
+            self.ahead = None
 
     def update_served_pages(self) -> int | None:
         """After an edit while serving: re-render the changed pages; None if a full build is needed."""
