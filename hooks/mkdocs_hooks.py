@@ -22,7 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kakehashi import documentcache, i18nfiles, incremental, pages, templatecache
+from kakehashi import documentcache, i18nfiles, incremental, languageswitch, pages, templatecache
 from kakehashi.build_state import (
     SEARCH_BUNDLES,
     release_built_language,
@@ -42,6 +42,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    languageswitch.use_for(config.plugins["i18n"])
     # The sitemap of all languages is written once, at the end (kakehashi.sitemap).
     config.theme.static_templates.discard(SITEMAP_FILE)
     root = Path(config.config_file_path).parent

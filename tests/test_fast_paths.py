@@ -16,7 +16,7 @@ BUILD = """
 import atexit, sys
 import kakehashi.i18nfiles as files, kakehashi.rendercache as cache
 import kakehashi.renderhelper as helper, kakehashi.templatecache as theme
-import kakehashi.markdownahead as ahead
+import kakehashi.markdownahead as ahead, kakehashi.languageswitch as switch
 ahead.MIN_PAGES = 0
 {switch_off}
 started = []
@@ -51,9 +51,11 @@ sys.argv[0] = "mkdocs"
 cli()
 """
 # The theme renders the navigation for every page, static-i18n's own function
-# makes every generated page's file, each language build generates its own
-# Markdown, and MkDocs renders every page alone.
+# makes every generated page's file and sets every page's language switcher,
+# each language build generates its own Markdown, and MkDocs renders every
+# page alone.
 SWITCH_OFF = (
+    "switch.use_for = lambda i18n: None\n"
     "ahead.MIN_PAGES = 10**9\n"
     "theme.cache_theme_parts = lambda env: None\n"
     "files.SIMPLE_KEY = __import__('re').compile('(?!)')\n"
