@@ -286,7 +286,9 @@ class RenderedPages:
             content, toc_tokens, title, anchor_ids, links = marshal.loads(entry)
             toc = get_toc(toc_tokens)
             if links is not None:
-                links = {files.get_file_from_path(uri): anchors for uri, anchors in links.items()}
+                # Kept by src_uri: the file of that src_uri (static-i18n's get_file_from_path would
+                # first look for the URI with a language inserted, with pathlib, for every page).
+                links = {files.src_uris.get(uri): anchors for uri, anchors in links.items()}
                 if None in links:
                     return False
         except (ValueError, EOFError, TypeError, KeyError):
