@@ -22,7 +22,15 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kakehashi import documentcache, i18nfiles, incremental, languageswitch, pages, templatecache
+from kakehashi import (
+    documentcache,
+    generatedsource,
+    i18nfiles,
+    incremental,
+    languageswitch,
+    pages,
+    templatecache,
+)
 from kakehashi.build_state import (
     SEARCH_BUNDLES,
     release_built_language,
@@ -79,9 +87,11 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if parsed:
             key, lang = parsed
             file.content_string = markdown = page_markdown(key)
-            if state.rendered and file.page:
-                state.rendered.attach(file.page)
-                generated.append(file.page)
+            if file.page:
+                generatedsource.attach(file.page)
+                if state.rendered:
+                    state.rendered.attach(file.page)
+                    generated.append(file.page)
             if state.served:
                 state.served.remember_markdown(key, lang, markdown)
     if state.rendered:
