@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -33,54 +32,60 @@ SIMPLE_KEY = re.compile(r"(?:(?P<folder>[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*)/)?(?
 def add_generated_pages(files: Files, config: MkDocsConfig, keys: Iterable[str]) -> Files:
     """``files`` as static-i18n left them, with the page of every key in the language being built."""
     i18n = config.plugins["i18n"]
-    current, default, languages = i18n.current_language, i18n.default_language, i18n.all_languages
+    current = i18n.current_language
+    make = LanguageFiles(config, i18n.default_language, i18n.all_languages)
     # static-i18n lists the alternates of a page by building language, in this order.
     others = [lang for lang in sorted(i18n.build_languages) if lang != current]
     for key in keys:
-        page = language_file(key, current, default, languages, config)
+        page = make.file(key, current)
         for lang in others:
-            page.alternates[lang] = language_file(key, lang, default, languages, config)
+            page.alternates[lang] = make.file(key, lang)
         files.append(page)
     # What static-i18n notes in its on_files, now with the generated pages (its sitemap template reads it).
     i18n.i18n_files_per_language[current] = files.documentation_pages()
     return files
 
 
-def language_file(
-    key: str, lang: str, default_language: str, all_languages: list, config: MkDocsConfig
-) -> File:
-    """The file of page ``key`` in ``lang`` as static-i18n's build of ``lang`` makes it."""
-    uri = placeholder_uri(key, lang)
-    match = SIMPLE_KEY.fullmatch(key)
-    if (
-        match is None
-        or match["name"] == "README"
-        or lang not in all_languages
-        or not config.use_directory_urls
-    ):
-        source = File(uri, config.docs_dir, config.site_dir, config.use_directory_urls)
-        return suffix.create_i18n_file(source, lang, default_language, all_languages, config)
-    folder, name = match["folder"], match["name"]
-    # static-i18n drops the language from the name, and an index page's own folder.
-    page_path = f"{name}/index.html" if name != "index" else "index.html"
-    dest_uri = f"{folder}/{page_path}" if folder else page_path
-    if lang != default_language:
-        dest_uri = f"{lang}/{dest_uri}"
-    file = File.__new__(File)
-    file.__dict__.update(
-        src_uri=uri,
-        src_dir=config.docs_dir,
-        dest_dir=f"{key}.{lang}/index.html",  # sic: static-i18n passes MkDocs' destination as dest_dir
-        use_directory_urls=True,
-        dest_uri=dest_uri,
-        inclusion=InclusionLevel.UNDEFINED,
-        name=name,
-        abs_dest_path=os.path.normpath(os.path.join(config.site_dir, dest_uri)),
-        url=quote(dest_uri[: -len("index.html")] or "./"),
-        locale=lang,
-        locale_alternate_of=lang,
-        localization=lang,
-        norm_src_uri=f"{key}.md",
-    )
-    file.alternates = {lang: file}
-    return file
+class LanguageFiles:
+    """Makes the file of a page in a language as static-i18n's build of that language makes it."""
+
+    def __init__(self, config: MkDocsConfig, default_language: str, all_languages: list) -> None:
+        self._config = config
+        self._default, self._languages = default_language, all_languages
+        # Read once: a setting of the configuration costs a lookup through its schema.
+        self._docs_dir, self._site_dir = config.docs_dir, config.site_dir
+        self._directory_urls = config.use_directory_urls
+
+    def file(self, key: str, lang: str) -> File:
+        """The file of page ``key`` in ``lang``."""
+        uri = placeholder_uri(key, lang)
+        match = SIMPLE_KEY.fullmatch(key)
+        simple = match is not None and match["name"] != "README"
+        if not simple or lang not in self._languages or not self._directory_urls:
+            source = File(uri, self._docs_dir, self._site_dir, self._directory_urls)
+            return suffix.create_i18n_file(source, lang, self._default, self._languages, self._config)
+        folder, name = match["folder"], match["name"]
+        # static-i18n drops the language from the name, and an index page's own folder.
+        page_path = f"{name}/index.html" if name != "index" else "index.html"
+        dest_uri = f"{folder}/{page_path}" if folder else page_path
+        if lang != self._default:
+            dest_uri = f"{lang}/{dest_uri}"
+        file = File.__new__(File)
+        file.__dict__.update(
+            src_uri=uri,
+            src_dir=self._docs_dir,
+            dest_dir=f"{key}.{lang}/index.html",  # sic: static-i18n passes MkDocs' destination as dest_dir
+            use_directory_urls=True,
+            dest_uri=dest_uri,
+            inclusion=InclusionLevel.UNDEFINED,
+            name=name,
+            abs_dest_path=os.path.normpath(os.path.join(self._site_dir, dest_uri)),
+            # A simple name has only characters a URL takes as they are (what quote() would leave).
+            url=dest_uri[: -len("index.html")] or "./",
+            locale=lang,
+            locale_alternate_of=lang,
+            localization=lang,
+            norm_src_uri=f"{key}.md",
+        )
+        file.alternates = {lang: file}
+        return file
