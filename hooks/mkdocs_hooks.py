@@ -40,6 +40,7 @@ from kakehashi.build_state import (
 from kakehashi.build_state import STATE as state
 from kakehashi.glossary import ui_words
 from kakehashi.languages import DEFAULT_LANGUAGE
+from kakehashi.pagewriter import PageWriter
 from kakehashi.problems import PREVIEW_PROBLEMS_FILE, SourceProblems, write_preview_problems
 from kakehashi.search import SearchIndex, SearchIndexError, pages_per_bundle, plan_bundles
 from kakehashi.sitemap import SITEMAP_FILE, sitemap_xml, write_sitemap
@@ -98,6 +99,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         state.rendered.offer_helper(generated, config, files)
     if state.served:
         state.served.remember_navigation(config.plugins["i18n"].current_language, files, nav)
+    state.language_nav = nav
     return nav
 
 
@@ -123,6 +125,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Last, when the globals are set: the theme's part of each page kept for the next build.
     if state.rendered:
         documentcache.keep_documents(env, config, state.rendered)
+        # A second process writes part of the pages where the second core is free.
+        busy = state.search is not None and state.search.busy
+        if state.language_nav and PageWriter.worth_it(len(files.documentation_pages()), state.serving, busy):
+            state.writer = PageWriter(config, files, state.language_nav, env, state.rendered)
     if state.served:
         state.served.remember_environment(config.plugins["i18n"].current_language, env)
     return env
@@ -172,6 +178,11 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 @event_priority(-50)  # before static-i18n (-100), whose outer call goes on to build the other languages
 def on_post_build(config: MkDocsConfig) -> None:
+    if state.writer:  # the pages it wrote are part of this language's site
+        writer, state.writer = state.writer, None
+        writer.finish()
+        for page in writer.pages:
+            release_written_page(page)
     if state.serving:  # after MkDocs has emptied the folder for this build
         write_preview_problems(Path(config.site_dir), state.problems)
     lang = config.plugins["i18n"].current_language
@@ -202,6 +213,9 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_build_error(error: Exception) -> None:
     state.stop_markdown_ahead()
+    if state.writer:
+        state.writer.stop()
+        state.writer = None
     if state.rendered:
         state.rendered.close()
         state.rendered = None

@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.toc import TableOfContents
 
 from . import markdownahead
 from .incremental import ServedSite, update_pages
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
+from .pagewriter import PageWriter
 from .problems import SourceProblems, write_preview_problems
 from .recordcache import RecordCache
 from .rendercache import RenderedPages
@@ -44,6 +46,9 @@ class BuildState:
     served: ServedSite | None = None  # while serving: the last build, to update page by page
     search: SearchIndex | None = None  # the search index of the build under way
     rendered: RenderedPages | None = None  # the rendered pages of the build under way
+    # The language being built: its navigation, and the process writing part of its pages.
+    language_nav: Navigation | None = None
+    writer: PageWriter | None = None
     # The Markdown of the languages built later, made meanwhile.
     ahead: markdownahead.MarkdownAhead | None = None
     written: set[str] = field(default_factory=set)  # the languages of the build under way written so far

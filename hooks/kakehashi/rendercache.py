@@ -95,6 +95,10 @@ class RenderedPages:
         self._to_help: tuple[list[Page], MkDocsConfig, Files] | None = None
         self._helper: RenderHelper | None = None
         self._messages = _MessageCounter()
+        self._path = path
+        # In a forked page writer (see serve_a_fork): what it would store, handed back to the build.
+        self._handed_back: list[tuple[str, bytes, bytes]] | None = None
+        self._inherited: sqlite3.Connection | None = None
         # MkDocs' own messages stay in its logger; any other library's reach the root logger.
         self._loggers = (logging.getLogger("mkdocs"), logging.getLogger())
         for logger in self._loggers:
@@ -163,6 +167,29 @@ class RenderedPages:
 
     def store_document(self, key: bytes, entry: bytes) -> None:
         self._store("documents", key, entry)
+
+    def serve_a_fork(self) -> None:
+        """In a forked process (``pagewriter``): read through a connection of its own, and hand
+        what it would store back to the build (:meth:`hand_back`) instead of storing it."""
+        # The build's connection and open transaction came along with the fork: never used or closed here.
+        self._inherited, self._db = self._db, None
+        self._seen = {table: set() for table in self._seen}
+        self._handed_back = []
+        if self._inherited is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db = sqlite3.connect(self._path, timeout=10)
+
+    def hand_back(self) -> tuple[dict[str, set[bytes]], list[tuple[str, bytes, bytes]]]:
+        """In the forked process: the keys it read and the entries it would have stored."""
+        return self._seen, self._handed_back or []
+
+    def take_back(self, handed: tuple[dict[str, set[bytes]], list[tuple[str, bytes, bytes]]]) -> None:
+        """In the build: what a forked process handed back, as if the build had read and stored it."""
+        seen, entries = handed
+        for table, keys in seen.items():
+            self._seen[table].update(keys)
+        for table, key, entry in entries:
+            self._store(table, key, entry)
 
     def offer_helper(self, pages: list[Page], config: MkDocsConfig, files: Files) -> None:
         """``pages`` are the language's pages in the order MkDocs renders them; if one of them is
@@ -315,6 +342,9 @@ class RenderedPages:
 
     def _store(self, table: str, key: bytes, entry: bytes) -> None:
         if self._db is None or not self._writing:
+            return
+        if self._handed_back is not None:
+            self._handed_back.append((table, key, entry))
             return
         try:
             self._db.execute(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", (key, entry))

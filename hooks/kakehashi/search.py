@@ -148,6 +148,11 @@ class SearchIndex:
         with self._running.stdin as stdin:
             stdin.write(json.dumps(job).encode("utf-8"))
 
+    @property
+    def busy(self) -> bool:
+        """Whether a language's bundles are being made now."""
+        return self._running is not None and self._running.poll() is None
+
     def finish(self) -> None:
         """Wait for the last bundles; drop the kept bundles this build did not use."""
         self._finish_running()
