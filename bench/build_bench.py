@@ -304,7 +304,7 @@ def timed_hugo(binary: str, project: Path) -> float:
 
 def timed_build(project: Path) -> tuple[float, float, float]:
     """Wall seconds, peak RSS of MkDocs' process and peak memory of it with its child processes
-    (Pagefind, the render helper; MB) of one strict build in a fresh process."""
+    (Pagefind, the render helper, the page writer …; MB) of one strict build in a fresh process."""
     with tempfile.TemporaryDirectory(dir=SITES) as site:
         elapsed, result, peak = _timed_run([sys.executable, "-c", MEASURE, site], cwd=project)
     return elapsed, _reported(result, "MAXRSS") / 1024, peak
@@ -475,7 +475,7 @@ class Row:
     pages: int
     generated: float
     generated_first: float  # the first build, which finds nothing kept in .cache/
-    # Peak memory (MB) of MkDocs' process, and of it with Pagefind and the render helper (shared
+    # Peak memory (MB) of MkDocs' process, and of it with all its child processes (shared
     # memory counted once): in the first build, and the most of the builds after it.
     first_memory: tuple[float, float]
     memory: tuple[float, float]
@@ -494,7 +494,8 @@ def format_table(rows: list[Row], runs: int) -> str:
         " Material, no search). First build: the first run, with no parsed records, rendered pages or"
         " search bundles kept in .cache/ yet; the runs after it use them (the generated build's median)."
         " Peak memory: RSS of MkDocs' process, then of it with all its child processes (Pagefind, the"
-        " render helper), as PSS summed (memory they share counted once) sampled twice a second; in"
+        " render helper, the page writer, the Markdown made ahead), as PSS summed (memory they"
+        " share counted once) sampled twice a second; in"
         " the first build, and the most of the builds after it."
         " Sites are written to"
         f" {SITES or 'the temporary folder'}.",

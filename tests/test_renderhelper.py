@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 
-from kakehashi.renderhelper import KEY_SIZE, RenderHelper, send
+from kakehashi.pagewriter import PageWriter
+from kakehashi.renderhelper import KEY_SIZE, RenderHelper, fork_is_safe, send
 
 
 def key(n: int) -> bytes:
@@ -54,3 +56,19 @@ def test_a_helper_that_fails_sends_nothing_and_stops_cleanly() -> None:
     wait_for(lambda: not helper._reader.is_alive())
     assert helper.take(key(0)) is None
     helper.stop()
+
+
+def test_no_helper_is_forked_while_the_build_runs_another_thread() -> None:
+    assert fork_is_safe()
+    release = threading.Event()
+    server = threading.Thread(target=release.wait)  # as `mkdocs serve`'s server runs beside a rebuild
+    server.start()
+    try:
+        assert not fork_is_safe()
+        assert not PageWriter.worth_it(10_000, serving=False, second_core_busy=False)
+    finally:
+        release.set()
+        server.join()
+    assert fork_is_safe()
+    assert PageWriter.worth_it(10_000, serving=False, second_core_busy=False)
+    assert not PageWriter.worth_it(10_000, serving=False, second_core_busy=True)

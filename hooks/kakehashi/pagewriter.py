@@ -27,14 +27,20 @@ import contextlib
 import logging
 import multiprocessing
 import signal
-import threading
 from typing import Any
 
 from jinja2 import Environment
+
+# MkDocs' own step for one page (context, plugin events, template, writing): the
+# writer builds its pages with it, so that they come out as MkDocs' would.
 from mkdocs.commands.build import _build_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from .rendercache import RenderedPages
+from .renderhelper import fork_is_safe
 
 # Below this many pages per language the fork costs more than it saves.
 MIN_PAGES = 200
@@ -75,9 +81,9 @@ class PageWriter:
         files: Files,
         nav: Navigation,
         env: Environment,
-        store: Any,
+        store: RenderedPages,
     ) -> None:
-        """Fork the writer; ``store`` is the kept pages and documents (``rendercache.RenderedPages``)."""
+        """Fork the writer; ``store`` holds the kept pages and documents."""
         self._config, self._nav, self._env, self._store = config, nav, env, store
         # The pages MkDocs would build (outside `mkdocs serve`), in its order.
         self._doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
@@ -93,7 +99,7 @@ class PageWriter:
 
     @staticmethod
     def worth_it(pages: int, serving: bool, second_core_busy: bool) -> bool:
-        return pages >= MIN_PAGES and not serving and not second_core_busy and threading.active_count() == 1
+        return pages >= MIN_PAGES and not serving and not second_core_busy and fork_is_safe()
 
     def _write(self, connection: Any) -> None:
         """In the writer: build the pages, check their anchors, send what was logged and kept."""
@@ -113,7 +119,8 @@ class PageWriter:
     def _build_pages(self) -> None:
         """The writer's pages, as MkDocs builds each page and then checks its links to anchors."""
         for file in self._files:
-            _build_page(file.page, self._config, self._doc_files, self._nav, self._env)
+            excluded = file.inclusion.is_excluded()
+            _build_page(file.page, self._config, self._doc_files, self._nav, self._env, excluded=excluded)
         log_level = self._config.validation.links.anchors
         for file in self._files:
             file.page.validate_anchor_links(files=self._all_files, log_level=log_level)
@@ -122,7 +129,7 @@ class PageWriter:
         """Wait for the writer; log its messages and keep its documents, or build its pages here."""
         try:
             result = self._receiving.recv()
-        except (EOFError, OSError):  # it ended without a word
+        except Exception:  # it ended without a word, or one that cannot be read
             result = None
         finally:
             self._receiving.close()
@@ -145,5 +152,5 @@ class PageWriter:
         self._receiving.close()
 
     @property
-    def pages(self) -> list[Any]:
+    def pages(self) -> list[Page]:
         return [file.page for file in self._files]

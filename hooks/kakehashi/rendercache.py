@@ -17,7 +17,10 @@ build from nothing, or after mkdocs.yml changed, uses both cores for the
 Markdown, and a build that finds every page kept starts no process.
 
 The same database keeps what the theme wrote around each page's content
-(``documentcache``, table ``documents``), and drops it with the pages.
+(``documentcache``, table ``documents``), and drops it with the pages. The
+page writer (``pagewriter``), a fork of the build, reads it through a
+connection of its own and hands what it would store back to the build, which
+alone writes to it.
 
 Everything here is an optimisation: a cache that cannot be opened, read or
 written is left alone and the pages are rendered as without it.
@@ -43,7 +46,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from .renderhelper import RenderHelper, send
+from .renderhelper import RenderHelper, fork_is_safe, send
 
 # What rendering depends on besides the project's own files.
 PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material", "mkdocs-static-i18n")
@@ -210,7 +213,7 @@ class RenderedPages:
         pages, config, files = self._to_help
         self._to_help = None
         after = next((i + 1 for i, page in enumerate(pages) if page is current), len(pages))
-        if len(pages) - after < HELPER_MIN_PAGES:
+        if len(pages) - after < HELPER_MIN_PAGES or not fork_is_safe():
             return
         try:
             if self._kept is None:

@@ -9,7 +9,9 @@ has been through every page the build stops the helper; the pages both
 reached meanwhile (a few, where they met) were rendered twice.
 
 Everything the helper sends is an optimisation: if it fails, is slow or is
-stopped, MkDocs renders the pages it did not send itself.
+stopped, MkDocs renders the pages it did not send itself. It is not started
+while the build runs other threads (a rebuild under `mkdocs serve`, whose
+server has its own): a fork of a process with threads may deadlock.
 """
 
 from __future__ import annotations
@@ -20,6 +22,12 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 
 KEY_SIZE = 16  # bytes of the key in front of each message
+
+
+def fork_is_safe() -> bool:
+    """Whether the build may fork a helper now: not while it runs other threads (such as those of
+    `mkdocs serve`'s server), as a fork of a process with threads may deadlock in the child."""
+    return threading.active_count() == 1
 
 
 class RenderHelper:
