@@ -23,40 +23,28 @@ import kakehashi.markdownahead as ahead, kakehashi.languageswitch as switch
 import kakehashi.pagewriter as writer
 ahead.MIN_PAGES = writer.MIN_PAGES = 0
 {switch_off}
-started = []
-start_helper = cache.RenderedPages._start_helper
-def start_helper_and_wait(self, current):
-    start_helper(self, current)
-    started.append(self._helper is not None)
+counts = {{}}
+# Counts under `label` what `owner.name` returns, as `measure` of it.
+def count(owner, name, label, measure, before=lambda self: None):
+    original = getattr(owner, name)
+    counts[label] = 0
+    def counting(self, *args):
+        before(self)
+        result = original(self, *args)
+        counts[label] += measure(self, result)
+        return result
+    setattr(owner, name, counting)
+def wait_for_helper(self, result):
     if self._helper is not None:
         self._helper._process.join(120)
         self._helper._reader.join(120)
-cache.RenderedPages._start_helper = start_helper_and_wait
-taken = []
-take = helper.RenderHelper.take
-def counting_take(self, key):
-    entry = take(self, key)
-    taken.append(entry is not None)
-    return entry
-helper.RenderHelper.take = counting_take
-taken_ahead = []
-take_ahead = ahead.MarkdownAhead.take
-def take_ahead_when_made(self, lang):
-    self._process.join(120)
-    made = take_ahead(self, lang)
-    taken_ahead.append(made is not None)
-    return made
-ahead.MarkdownAhead.take = take_ahead_when_made
-written = []
-finish = writer.PageWriter.finish
-def counting_finish(self):
-    written.append(len(self.pages))
-    finish(self)
-writer.PageWriter.finish = counting_finish
-atexit.register(lambda: print(f"pages from the writer: {{sum(written)}}", file=sys.stderr))
-atexit.register(lambda: print(f"pages from the helper: {{sum(taken)}}", file=sys.stderr))
-atexit.register(lambda: print(f"languages made ahead: {{sum(taken_ahead)}}", file=sys.stderr))
-atexit.register(lambda: print(f"helpers started: {{sum(started)}}", file=sys.stderr))
+    return self._helper is not None
+count(cache.RenderedPages, "_start_helper", "helpers started", wait_for_helper)
+count(helper.RenderHelper, "take", "pages from the helper", lambda self, entry: entry is not None)
+count(ahead.MarkdownAhead, "take", "languages made ahead", lambda self, made: made is not None,
+      before=lambda self: self._process.join(120))
+count(writer.PageWriter, "finish", "pages from the writer", lambda self, result: len(self.pages))
+atexit.register(lambda: [print(f"{{label}}: {{n}}", file=sys.stderr) for label, n in counts.items()])
 from mkdocs.__main__ import cli
 sys.argv[0] = "mkdocs"
 cli()
