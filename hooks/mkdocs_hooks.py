@@ -48,6 +48,7 @@ from kakehashi.sitemap import SITEMAP_FILE, sitemap_xml, write_sitemap
 
 def on_startup(command: str, dirty: bool) -> None:
     state.serving = command == "serve"
+    state.dirty = dirty
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -128,7 +129,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         # A second process writes part of the pages where the second core is free.
         busy = state.search is not None and state.search.busy
         if state.language_nav and PageWriter.worth_it(len(files.documentation_pages()), state.serving, busy):
-            state.writer = PageWriter(config, files, state.language_nav, env, state.rendered)
+            state.writer = PageWriter(config, files, state.language_nav, env, state.rendered, state.dirty)
     if state.served:
         state.served.remember_environment(config.plugins["i18n"].current_language, env)
     return env

@@ -38,6 +38,7 @@ def fingerprint(root: Path, operator: Mapping[str, Any]) -> tuple:
 @dataclass
 class BuildState:
     serving: bool = False
+    dirty: bool = False  # `--dirty`: only pages whose source changed are written
     site: Site | None = None
     problems: SourceProblems | None = None
     _fingerprint: tuple | None = None

@@ -82,9 +82,11 @@ class PageWriter:
         nav: Navigation,
         env: Environment,
         store: RenderedPages,
+        dirty: bool,
     ) -> None:
-        """Fork the writer; ``store`` holds the kept pages and documents."""
+        """Fork the writer; ``store`` holds the kept pages and documents, ``dirty`` is MkDocs' flag."""
         self._config, self._nav, self._env, self._store = config, nav, env, store
+        self._dirty = dirty
         # The pages MkDocs would build (outside `mkdocs serve`), in its order.
         self._doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         self._all_files = files  # what MkDocs hands to the check of links to anchors
@@ -120,7 +122,8 @@ class PageWriter:
         """The writer's pages, as MkDocs builds each page and then checks its links to anchors."""
         for file in self._files:
             excluded = file.inclusion.is_excluded()
-            _build_page(file.page, self._config, self._doc_files, self._nav, self._env, excluded=excluded)
+            page, config, dirty = file.page, self._config, self._dirty
+            _build_page(page, config, self._doc_files, self._nav, self._env, dirty, excluded=excluded)
         log_level = self._config.validation.links.anchors
         for file in self._files:
             file.page.validate_anchor_links(files=self._all_files, log_level=log_level)
