@@ -127,9 +127,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if state.rendered:
         documentcache.keep_documents(env, config, state.rendered)
         # A second process writes part of the pages where the second core is free.
-        busy = state.search is not None and state.search.busy
-        if state.language_nav and PageWriter.worth_it(len(files.documentation_pages()), state.serving, busy):
-            state.writer = PageWriter(config, files, state.language_nav, env, state.rendered, state.dirty)
+        busy, nav = state.search is not None and state.search.busy, state.language_nav
+        if nav and PageWriter.worth_it(len(files.documentation_pages()), state.serving, busy):
+            state.writer = PageWriter.start(config, files, nav, env, state.rendered, state.dirty)
     if state.served:
         state.served.remember_environment(config.plugins["i18n"].current_language, env)
     return env

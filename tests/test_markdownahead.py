@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing.context
+
 import pytest
 
 from conftest import ROOT
@@ -49,5 +51,16 @@ def test_a_process_that_fails_leaves_the_languages_to_the_build_quietly(
 
 def test_a_build_that_stops_early_stops_the_process_and_leaves_no_folder() -> None:
     ahead = MarkdownAhead(load_site(ROOT), ["ja", "en"])
+    ahead.close()
+    assert not ahead._folder.exists()
+
+
+def test_without_a_process_each_build_makes_its_own_markdown(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_process_left(self: object) -> None:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", no_process_left)
+    ahead = MarkdownAhead(load_site(ROOT), ["ja", "en"])
+    assert ahead.take("ja") is None
     ahead.close()
     assert not ahead._folder.exists()

@@ -37,8 +37,13 @@ class MarkdownAhead:
         # Removed at the latest when the build's process ends (Ctrl-C, an error no hook saw).
         self._remove_folder = weakref.finalize(self, shutil.rmtree, self._folder, ignore_errors=True)
         context = multiprocessing.get_context("fork")
-        self._process = context.Process(target=_generate, args=(site, languages, self._folder), daemon=True)
-        self._process.start()
+        self._process: multiprocessing.process.BaseProcess | None = context.Process(
+            target=_generate, args=(site, languages, self._folder), daemon=True
+        )
+        try:
+            self._process.start()
+        except (OSError, RuntimeError):  # no memory or processes left for it: each build makes its own
+            self._process = None
 
     def take(self, lang: str) -> dict[str, str] | None:
         """Every page's Markdown in ``lang`` by key, if the process has made it by now."""
@@ -52,9 +57,10 @@ class MarkdownAhead:
 
     def close(self) -> None:
         """Stop the process, whatever it is doing, and remove what it made."""
-        self._process.kill()
-        self._process.join()
-        self._process.close()
+        if self._process is not None:
+            self._process.kill()
+            self._process.join()
+            self._process.close()
         self._remove_folder()
 
 

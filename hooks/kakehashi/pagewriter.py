@@ -94,10 +94,24 @@ class PageWriter:
         context = multiprocessing.get_context("fork")
         self._receiving, sending = context.Pipe(duplex=False)
         self._process = context.Process(target=self._write, args=(sending,), daemon=True)
-        self._process.start()
-        sending.close()  # the writer's end: closed here so that its exit ends the reading
+        try:
+            self._process.start()
+        except BaseException:
+            self._receiving.close()
+            raise
+        finally:
+            sending.close()  # the writer's end: closed here so that its exit ends the reading
         for file in self._files:
             files.remove(file)
+
+    @classmethod
+    def start(cls, *args: Any) -> PageWriter | None:
+        """A writer for the pages in ``files`` (see :meth:`__init__`), or None where no process
+        can be made now (no memory or processes left): MkDocs then writes every page."""
+        try:
+            return cls(*args)
+        except (OSError, RuntimeError):
+            return None
 
     @staticmethod
     def worth_it(pages: int, serving: bool, second_core_busy: bool) -> bool:
