@@ -23,6 +23,7 @@ import tempfile
 import weakref
 from pathlib import Path
 
+from .renderhelper import end_process
 from .site import Site
 
 # Below this many pages per language the fork costs more than it saves.
@@ -58,9 +59,7 @@ class MarkdownAhead:
     def close(self) -> None:
         """Stop the process, whatever it is doing, and remove what it made."""
         if self._process is not None:
-            self._process.kill()
-            self._process.join()
-            self._process.close()
+            end_process(self._process)
         self._remove_folder()
 
 

@@ -40,12 +40,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .rendercache import RenderedPages
-from .renderhelper import fork_is_safe
+from .renderhelper import BUILD_LOGGERS, end_process, fork_is_safe
 
 # Below this many pages per language the fork costs more than it saves.
 MIN_PAGES = 200
-# MkDocs' own messages stay in its logger; any other library's reach the root logger.
-LOGGERS = ("mkdocs", "")
 
 
 class _Messages(logging.Handler):
@@ -122,7 +120,7 @@ class PageWriter:
         # Ctrl-C is the build's to handle: it ends the writer with it.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         messages = _Messages()
-        for name in LOGGERS:
+        for name in BUILD_LOGGERS:
             logging.getLogger(name).handlers = [messages]
         self._store.serve_a_fork()
         try:
@@ -163,9 +161,7 @@ class PageWriter:
     def stop(self) -> None:
         """End the writer now (a build that failed)."""
         with contextlib.suppress(ValueError):  # already closed
-            self._process.kill()
-            self._process.join()
-            self._process.close()
+            end_process(self._process)
         self._receiving.close()
 
     @property

@@ -46,7 +46,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from .renderhelper import RenderHelper, fork_is_safe, send
+from .renderhelper import BUILD_LOGGERS, RenderHelper, fork_is_safe, send
 
 # What rendering depends on besides the project's own files.
 PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material", "mkdocs-static-i18n")
@@ -102,8 +102,7 @@ class RenderedPages:
         # In a forked page writer (see serve_a_fork): what it would store, handed back to the build.
         self._handed_back: list[tuple[str, bytes, bytes]] | None = None
         self._inherited: sqlite3.Connection | None = None
-        # MkDocs' own messages stay in its logger; any other library's reach the root logger.
-        self._loggers = (logging.getLogger("mkdocs"), logging.getLogger())
+        self._loggers = tuple(logging.getLogger(name) for name in BUILD_LOGGERS)
         for logger in self._loggers:
             logger.addHandler(self._messages)
         try:

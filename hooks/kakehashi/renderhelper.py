@@ -20,8 +20,12 @@ import multiprocessing
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 
 KEY_SIZE = 16  # bytes of the key in front of each message
+# Where a build's messages go, and what a helper silences or collects: MkDocs' own
+# messages stay in its logger; any other library's reach the root logger.
+BUILD_LOGGERS = ("mkdocs", "")
 
 
 def fork_is_safe() -> bool:
@@ -59,12 +63,17 @@ class RenderHelper:
 
     def stop(self) -> None:
         """End the helper now, whatever it is doing, and drop what it sent."""
-        self._process.kill()
-        self._process.join()
+        end_process(self._process)
         # The reading ends when the pipe does, with the helper; a thread is never waited on for long.
         self._reader.join(timeout=10)
-        self._process.close()
         self._received.clear()
+
+
+def end_process(process: BaseProcess) -> None:
+    """End a forked helper now, whatever it is doing, and free what it holds."""
+    process.kill()
+    process.join()
+    process.close()
 
 
 def send(connection: Connection, key: bytes, entry: bytes) -> None:
