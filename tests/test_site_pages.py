@@ -64,8 +64,12 @@ class PageParser(HTMLParser):
             if (tag, name) in URL_ATTRIBUTES:
                 page.urls.append((f"<{tag} {name}>", value))
         if tag == "dialog" and "data-bundle" in a:
-            # The search dialog's Pagefind bundle, loaded when a reader opens the search.
+            # The search dialog's Pagefind bundles, loaded when a reader opens the search,
+            # and the root its results' URLs start from.
             page.urls.append(("<dialog data-bundle>", a["data-bundle"] + "pagefind-ui.js"))
+            for bundle in a.get("data-merge", "").split():
+                page.urls.append(("<dialog data-merge>", bundle + "pagefind-entry.json"))
+            page.urls.append(("<dialog data-site-root>", a.get("data-site-root", "")))
         if tag == "link" and a.get("rel") == "canonical":
             page.canonicals.append(a.get("href", ""))
         if tag == "meta" and a.get("name") == "description":
@@ -114,6 +118,9 @@ def resolve(site: Path, page: Path, url: str) -> tuple[Path, str] | None:
         return None
     root = urlsplit(SITE_URL)
     path = unquote(parts.path)
+    if parts.netloc and not parts.scheme:
+        # "//x/…" leads to the host x, never into the site: reported as leaving it.
+        return Path(url), ""
     if parts.scheme or parts.netloc:
         if (parts.scheme, parts.netloc) != (root.scheme, root.netloc):
             return None  # another site

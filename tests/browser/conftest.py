@@ -15,6 +15,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,8 +28,24 @@ PHONE = {"width": 390, "height": 844}
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serves the site as a static host does: a missing address gets its language's 404.html."""
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        lang = self.path.lstrip("/").split("/", 1)[0]
+        page = Path(self.directory, lang if lang in ("ja", "en") else "", "404.html")
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")

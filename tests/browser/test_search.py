@@ -169,3 +169,19 @@ def test_search_reads_every_bundle_of_a_language_indexed_in_parts(
     for folder in folders:
         index_files = [path for path in fetched if path.startswith(folder) and ".pf_" in path]
         assert index_files, f"{query!r} in {lang}: nothing read from {folder}; read {fetched}"
+
+
+@pytest.mark.parametrize(("lang", "query"), [("de", "Bochum"), ("ja", "つくば"), ("en", "Tsukuba")])
+def test_search_works_on_the_not_found_page_at_any_missing_address(
+    page: Any, served_site: ServedSite, lang: str, query: str
+) -> None:
+    response = page.goto(served_site.url(lang, "no/such/page/"))
+    assert response is not None and response.status == 404
+    assert page.locator("html").get_attribute("lang") == lang
+    results = run_query(page, query)
+    assert results, f"{query!r}: nothing found on the not-found page"
+    links = [unquote(urlsplit(link).path) for r in results for link in r["links"]]
+    foreign = [link for link in links if not in_language(lang, link)]
+    assert not foreign, f"{query!r} on the {lang} not-found page found pages of another language: {foreign}"
+    missing = [link for link in links if not (served_site.root / link.lstrip("/") / "index.html").is_file()]
+    assert not missing, f"results lead to missing pages: {missing}"
