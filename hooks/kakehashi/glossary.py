@@ -45,7 +45,7 @@ SECTION_INTROS: Terms = {
     "disaster-prevention": {
         "de": "Einrichtungen und Flächen für den Katastrophenfall: Krisenzentren, "
         "Vorratsflächen, Evakuierungsorte und ein Katastrophenschutzpark.",
-        "ja": "災害時のための施設と用地です。危機対応拠点、備蓄用地、避難場所、防災公園を掲載しています。",
+        "ja": "災害時のための施設と用地です。危機対応拠点、予備用地、避難場所、防災公園を掲載しています。",
         "en": "Facilities and sites for disasters: crisis centres, reserve areas, evacuation "
         "sites and a disaster prevention park.",
     },
@@ -54,7 +54,7 @@ SECTION_INTROS: Terms = {
 KINDS: Terms = {
     # projects
     "agreement": {"de": "Vereinbarung", "ja": "合意", "en": "Agreement"},
-    "memorandum": {"de": "Absichtserklärung (MoU)", "ja": "覚書（MOU）", "en": "Memorandum (MoU)"},
+    "memorandum": {"de": "Absichtserklärung (MoU)", "ja": "覚書（MoU）", "en": "Memorandum (MoU)"},
     "cooperation": {"de": "Kooperation", "ja": "協力", "en": "Cooperation"},
     "event": {"de": "Veranstaltung", "ja": "イベント", "en": "Event"},
     "visit": {"de": "Besuch", "ja": "訪問", "en": "Visit"},
@@ -82,7 +82,7 @@ KINDS: Terms = {
     # disaster prevention
     "disaster-park": {"de": "Katastrophenschutzpark", "ja": "防災公園", "en": "Disaster prevention park"},
     "crisis-centre": {"de": "Krisenzentrum", "ja": "危機対応拠点", "en": "Crisis centre"},
-    "reserve-area": {"de": "Vorratsfläche", "ja": "備蓄用地", "en": "Reserve area"},
+    "reserve-area": {"de": "Vorratsfläche", "ja": "予備用地", "en": "Reserve area"},
     "evacuation-sites": {"de": "Evakuierungsorte", "ja": "避難場所・避難所", "en": "Evacuation sites"},
 }
 
