@@ -30,6 +30,7 @@ from kakehashi import (
     languageswitch,
     pages,
     templatecache,
+    themewords,
 )
 from kakehashi.build_state import (
     SEARCH_BUNDLES,
@@ -52,7 +53,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    languageswitch.use_for(config.plugins["i18n"])
+    i18n = config.plugins["i18n"]
+    languageswitch.use_for(i18n)
+    # Called before each language's build: static-i18n has chosen the language (the first: none yet).
+    themewords.set_theme_words(config, i18n.current_language or i18n.default_language)
     # The sitemap of all languages is written once, at the end (kakehashi.sitemap).
     config.theme.static_templates.discard(SITEMAP_FILE)
     root = Path(config.config_file_path).parent

@@ -46,7 +46,7 @@ def test_a_kept_page_is_used_instead_of_rendering_it_again(project_copy: Path, t
 
 def test_a_change_of_mkdocs_yml_renders_every_page_again(project_copy: Path, tmp_path: Path) -> None:
     first = build(project_copy, tmp_path / "first")
-    link = 'href="#die-partnerschaft" title="Permanent link">'
+    link = 'href="#die-partnerschaft" title="Link zu diesem Abschnitt">'
     assert link + "&para;</a>" in first["partnership/index.html"].decode("utf-8")
     config = project_copy / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace("permalink: true", 'permalink: "#"', 1), "utf-8")

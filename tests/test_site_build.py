@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from conftest import ROOT, run_mkdocs_build
+from kakehashi.glossary import LABELS, term
 from kakehashi.loader import SECTIONS, load_data
 
 SITE_URL = "https://bochum-tsukuba.example.org/"
@@ -161,6 +162,41 @@ def test_not_found_pages_per_language(built_site: Path) -> None:
     assert Page((built_site / "404.html").read_text("utf-8")).html_lang == "de"
     for lang in ("ja", "en"):
         assert Page((built_site / lang / "404.html").read_text("utf-8")).html_lang == lang
+
+
+class ThemeControls(HTMLParser):
+    """The names of a page's colour-scheme toggles and heading permalinks."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.html_lang: str | None = None
+        self.toggles: set[str] = set()
+        self.permalinks: set[str] = set()
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "html":
+            self.html_lang = a.get("lang")
+        if tag == "label" and a.get("for", "").startswith("__palette_"):
+            self.toggles.add(a.get("title", ""))
+            self.toggles.add(a.get("aria-label", a.get("title", "")))
+        if tag == "a" and "headerlink" in a.get("class", "").split():
+            self.permalinks.add(a.get("title", ""))
+
+
+def test_theme_controls_are_named_in_the_pages_language(built_site: Path) -> None:
+    pages = [p for p in built_site.rglob("*.html") if "pagefind" not in p.relative_to(built_site).parts]
+    permalinks_seen = {lang: 0 for lang in LANG_PREFIX}
+    for file in pages:
+        page = ThemeControls(file.read_text("utf-8"))
+        lang = page.html_lang
+        where = file.relative_to(built_site)
+        toggles = {term(LABELS, "switch_to_dark", lang), term(LABELS, "switch_to_light", lang)}
+        assert page.toggles == toggles, f"{where}: {page.toggles}"
+        assert page.permalinks <= {term(LABELS, "permalink", lang)}, f"{where}: {page.permalinks}"
+        permalinks_seen[lang] += bool(page.permalinks)
+    assert all(count > 10 for count in permalinks_seen.values()), permalinks_seen
 
 
 # --- builds of changed copies ----------------------------------------------

@@ -153,6 +153,22 @@ LABELS: Terms = {
         "en": "All entries in {section}",
     },
     "close": {"de": "Schließen", "ja": "閉じる", "en": "Close"},
+    # the theme's own controls (themewords.py)
+    "switch_to_dark": {
+        "de": "Zum dunklen Farbschema wechseln",
+        "ja": "ダークモードに切り替え",
+        "en": "Switch to dark mode",
+    },
+    "switch_to_light": {
+        "de": "Zum hellen Farbschema wechseln",
+        "ja": "ライトモードに切り替え",
+        "en": "Switch to light mode",
+    },
+    "permalink": {
+        "de": "Link zu diesem Abschnitt",
+        "ja": "この見出しへのリンク",
+        "en": "Link to this section",
+    },
     # long section indexes are split into pages
     "pages": {"de": "Seiten", "ja": "ページ", "en": "Pages"},
     "page_number": {"de": "Seite {number}", "ja": "{number}ページ目", "en": "Page {number}"},

@@ -128,6 +128,8 @@ class RenderedPages:
             self._give_up()
             return
         digest.update(repr((config.use_directory_urls, config.validation)).encode())
+        # The permalinks' title is set per language, not in mkdocs.yml (themewords.py).
+        digest.update(repr(config.mdx_configs.get("toc", {}).get("permalink_title")).encode())
         # Links resolve, and warn, by the files that exist.
         digest.update("\0".join(sorted(file.src_uri for file in files)).encode())
         self._context = digest.digest()
