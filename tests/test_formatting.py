@@ -10,7 +10,7 @@ from kakehashi.glossary import missing_translations
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
-    [("de", "23. April 2025"), ("ja", "2025年4月23日"), ("en", "April 23, 2025")],
+    [("de", "23. April 2025"), ("ja", "2025年4月23日"), ("en", "23 April 2025")],
 )
 def test_long_date(lang: str, expected: str) -> None:
     assert formatting.partial_date("2025-04-23", lang) == expected
@@ -39,9 +39,22 @@ def test_range_and_thousands() -> None:
     assert formatting.quantity({"value": 11500, "unit": "m2"}, "en") == "11,500\u00a0m²"
 
 
-def test_period_of_days() -> None:
-    assert formatting.period("2025-04-22", "2025-04-24", "ja") == "2025年4月22日～24日"
-    assert formatting.period("2025-04-22", None, "en") == "April 22, 2025"
+@pytest.mark.parametrize(
+    ("lang", "same_month", "across_months", "across_years"),
+    [
+        ("de", "22.–24. April 2025", "30. März – 2. April 2025", "30. Dezember 2024 – 2. Januar 2025"),
+        ("ja", "2025年4月22日～24日", "2025年3月30日～4月2日", "2024年12月30日～2025年1月2日"),
+        ("en", "22–24 April 2025", "30 March – 2 April 2025", "30 December 2024 – 2 January 2025"),
+    ],
+)
+def test_period_of_days_writes_months_as_single_dates_do(
+    lang: str, same_month: str, across_months: str, across_years: str
+) -> None:
+    thin = "\u2009"  # CLDR's spaces around the dash between two months
+    assert formatting.period("2025-04-22", "2025-04-24", lang) == same_month
+    assert formatting.period("2025-03-30", "2025-04-02", lang).replace(thin, " ") == across_months
+    assert formatting.period("2024-12-30", "2025-01-02", lang).replace(thin, " ") == across_years
+    assert formatting.period("2025-04-22", None, lang) == formatting.partial_date("2025-04-22", lang)
 
 
 def test_glossary_is_complete() -> None:

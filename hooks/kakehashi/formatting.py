@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from functools import cache
 from typing import Any
 
-from babel.dates import format_date, format_interval, format_skeleton
+from babel import Locale
+from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
 from .glossary import VALUE_WORDS, term
@@ -14,27 +16,31 @@ from .loader import parse_partial_date
 
 _UNITS = {"km": "km", "m2": "m²", "ha": "ha"}
 
+# The English texts are British (centre, programme, 25 November 2019): so are their dates.
+LOCALES = {"de": Locale.parse("de_DE"), "ja": Locale.parse("ja_JP"), "en": Locale.parse("en_GB")}
+
 
 def number(value: float, lang: str) -> str:
     """40.1 → "40,1" (de), "40.1" (ja, en); 11500 → "11.500" / "11,500"."""
-    return format_decimal(value, locale=lang)
+    return format_decimal(value, locale=LOCALES[lang])
 
 
 # Dates repeat across records and pages, and Babel takes tens of microseconds
 # for each; the few distinct ones are formatted once.
 @cache
 def partial_date(text: str, lang: str) -> str:
-    """ "2025-04-23" → "23. April 2025" / "2025年4月23日" / "April 23, 2025"; month or
+    """ "2025-04-23" → "23. April 2025" / "2025年4月23日" / "23 April 2025"; month or
     year alone where the source gives no more."""
     parsed = parse_partial_date(text)
     if parsed is None:
         raise ValueError(f"not a date: {text!r}")
     day, precision = parsed
+    locale = LOCALES[lang]
     if precision == "day":
-        return format_date(day, format="long", locale=lang)
+        return format_date(day, format="long", locale=locale)
     if precision == "month":
-        return format_skeleton("yMMMM", day, locale=lang)
-    return format_skeleton("y", day, locale=lang)
+        return format_skeleton("yMMMM", day, locale=locale)
+    return format_skeleton("y", day, locale=locale)
 
 
 @cache
@@ -44,9 +50,23 @@ def period(start: str, end: str | None, lang: str) -> str:
         return partial_date(start, lang)
     first, last = parse_partial_date(start), parse_partial_date(end)
     if first and last and first[1] == last[1] == "day":
-        return format_interval(first[0], last[0], skeleton="yMMMMd", locale=lang)
+        return _days(first[0], last[0], LOCALES[lang])
     words = term(VALUE_WORDS, "period", lang)
     return words.format(start=partial_date(start, lang), end=partial_date(end, lang))
+
+
+def _days(first: date, last: date, locale: Locale) -> str:
+    """A span of days with the month written out, as in single dates ("22.–24. April 2025").
+
+    CLDR has span patterns for abbreviated months only ("22.–24. Apr. 2025"), and
+    Babel does not widen them as UTS #35 describes; this widens the month field.
+    """
+    differs = "y" if first.year != last.year else "M" if first.month != last.month else "d"
+    parts = locale.interval_formats["yMMMd"][differs]
+    return "".join(
+        format_date(day, format=pattern.replace("MMM", "MMMM"), locale=locale)
+        for day, pattern in zip((first, last), parts, strict=True)
+    )
 
 
 def quantity(value: Mapping[str, Any], lang: str) -> str:
