@@ -169,7 +169,7 @@ CASES = [
         "status: yes",
         [
             "data/ecosystem.yml:5:11: test-centre.status: 'yes', which YAML reads as true (yes/no) "
-            "is not allowed; use one of: open, planned"
+            "is not allowed; use one of: open, under-construction, planned"
         ],
         id="yaml11-boolean-yes",
     ),

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from conftest import ROOT, run_mkdocs_build
-from kakehashi.glossary import LABELS, term
+from kakehashi.glossary import LABELS, STATUSES, term
 from kakehashi.loader import SECTIONS, load_data
 
 SITE_URL = "https://bochum-tsukuba.example.org/"
@@ -162,6 +162,27 @@ def test_not_found_pages_per_language(built_site: Path) -> None:
     assert Page((built_site / "404.html").read_text("utf-8")).html_lang == "de"
     for lang in ("ja", "en"):
         assert Page((built_site / lang / "404.html").read_text("utf-8")).html_lang == lang
+
+
+def facts_of(html: str) -> dict[str, str]:
+    """A record page's fact list: term → description, as text."""
+    pairs = re.findall(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", html, re.S)
+    return {re.sub(r"<[^>]+>", "", dt).strip(): re.sub(r"<[^>]+>", "", dd).strip() for dt, dd in pairs}
+
+
+def test_status_is_shown_only_for_places_not_yet_open(built_site: Path) -> None:
+    records = DATA.sections["ecosystem"]
+    by_status = {status: [r for r in records if r["status"] == status] for status in STATUSES}
+    assert by_status["open"] and by_status["under-construction"], "the shipped data has both"
+    for lang in LANG_PREFIX:
+        status, opened = term(LABELS, "status", lang), term(LABELS, "opened", lang)
+        for record in records:
+            facts = facts_of(page_file(built_site, lang, f"ecosystem/{record['id']}").read_text("utf-8"))
+            if record["status"] == "open":
+                assert status not in facts, (lang, record["id"], facts)
+                assert ("opened" in record) == (opened in facts), (lang, record["id"], facts)
+            else:
+                assert facts[status] == term(STATUSES, record["status"], lang), (lang, record["id"])
 
 
 class ThemeControls(HTMLParser):

@@ -87,7 +87,9 @@ KINDS: Terms = {
 }
 
 STATUSES: Terms = {
-    "open": {"de": "geöffnet", "ja": "開設済み", "en": "open"},
+    # "open" is a stage of a place's life, not opening hours: it is shown only as the opening date.
+    "open": {"de": "eröffnet", "ja": "開設済み", "en": "opened"},
+    "under-construction": {"de": "im Bau", "ja": "整備中", "en": "under construction"},
     "planned": {"de": "in Planung", "ja": "計画中", "en": "planned"},
 }
 

@@ -45,10 +45,12 @@ def _key_facts(data: Data, section: str, record: Record, writer: PageWriter) -> 
         )
     facts.append((label("kind"), escaping.inline(term(KINDS, record["kind"], lang))))
     facts.append((label("city"), writer.inline(data.cities[record["city"]]["name"])))
-    if "status" in record:
+    # Only a place not yet open has a status worth a line; an open one has its opening date.
+    not_yet_open = record.get("status", "open") != "open"
+    if not_yet_open:
         facts.append((label("status"), escaping.inline(term(STATUSES, record["status"], lang))))
     if "opened" in record:
-        name = "opening" if record.get("status") == "planned" else "opened"
+        name = "opening" if not_yet_open else "opened"
         facts.append((label(name), escaping.inline(formatting.partial_date(record["opened"], lang))))
     for field in ("length", "area"):
         if field in record:
@@ -217,8 +219,8 @@ def _card_facts(data: Data, section: str, record: Record, writer: PageWriter) ->
     if section == "projects":
         facts.append(escaping.inline(formatting.period(record["date"], record.get("date_end"), lang)))
     facts.append(escaping.inline(term(KINDS, record["kind"], lang)))
-    if record.get("status") == "planned":
-        facts.append(escaping.inline(term(STATUSES, "planned", lang)))
+    if record.get("status", "open") != "open":
+        facts.append(escaping.inline(term(STATUSES, record["status"], lang)))
     if "length" in record:
         facts.append(escaping.inline(formatting.quantity(record["length"], lang)))
     if "district" in record:
