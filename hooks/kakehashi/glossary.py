@@ -107,7 +107,7 @@ LABELS: Terms = {
     "status": {"de": "Status", "ja": "状況", "en": "Status"},
     "opened": {"de": "Eröffnet", "ja": "開設", "en": "Opened"},
     "opening": {"de": "Eröffnung geplant", "ja": "開設予定", "en": "Planned opening"},
-    "length": {"de": "Länge", "ja": "距離", "en": "Length"},
+    "length": {"de": "Länge", "ja": "全長", "en": "Length"},
     "area": {"de": "Fläche", "ja": "面積", "en": "Area"},
     "address": {"de": "Adresse", "ja": "所在地", "en": "Address"},
     "district": {"de": "Stadtbezirk", "ja": "地区", "en": "District"},
