@@ -286,3 +286,52 @@ def test_404_page_speaks_the_readers_language(built_site: Path) -> None:
     assert all(len(h) == 1 for h in headings.values()), headings
     assert len({h[0] for h in headings.values()}) == 3, f"the same heading in several languages: {headings}"
     assert JAPANESE.search(headings["ja"][0]), headings["ja"]
+
+
+class LanguageOfParts(HTMLParser):
+    """Text in Japanese script outside an element marked lang="ja", and the switcher's links."""
+
+    VOID = frozenset(
+        ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+    )
+    VERBATIM = frozenset(("script", "style", "pre", "code"))  # code and examples are read as written
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self._open: list[tuple[str, str | None]] = []  # (tag, language in effect)
+        self.unmarked: list[str] = []
+        self.switcher_langs: list[tuple[str | None, str | None]] = []  # (hreflang, lang)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "a" and "md-select__link" in (a.get("class") or ""):
+            self.switcher_langs.append((a.get("hreflang"), a.get("lang")))
+        if tag not in self.VOID:
+            self._open.append((tag, a.get("lang", self._open[-1][1] if self._open else None)))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self._open and self._open.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        if not self._open or any(tag in self.VERBATIM for tag, _ in self._open):
+            return
+        if JAPANESE.search(data) and self._open[-1][1] != "ja":
+            self.unmarked.append(f"<{self._open[-1][0]}> {data.strip()[:40]!r}")
+
+
+def test_japanese_on_german_and_english_pages_is_marked_so_and_each_language_named_in_itself(
+    built_site: Path,
+) -> None:
+    site = built_site.resolve()
+    unmarked, switchers = [], []
+    for file in html_pages(site):
+        page = LanguageOfParts()
+        page.feed(file.read_text("utf-8"))
+        if language_of(site, file) != "ja":
+            unmarked += [f"{file.relative_to(site)}: {text}" for text in page.unmarked]
+        wrong = [(href, lang) for href, lang in page.switcher_langs if href != lang]
+        if wrong or len(page.switcher_langs) != len(LANG_PREFIX):
+            switchers.append(f"{file.relative_to(site)}: {page.switcher_langs}")
+    assert not unmarked, "\n".join(unmarked)
+    assert not switchers, "\n".join(switchers)
