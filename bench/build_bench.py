@@ -107,12 +107,23 @@ class _NoAliasDumper(yaml.SafeDumper):
 def synthetic_project(target: Path, size: int) -> Path:
     """A copy of the project with ``size`` records per section."""
     copy_project(target)
+    templates = {s: yaml.safe_load((ROOT / "data" / f"{s}.yml").read_text("utf-8")) for s in SECTIONS}
+    # Round r of copies relates as the shipped records do, to the copies of round r.
+    place = {f"{s}/{r['id']}": (s, n) for s in SECTIONS for n, r in enumerate(templates[s])}
+
+    def copy_of(key: str, round_: int) -> str | None:
+        section, n = place[key]
+        i = round_ * len(templates[section]) + n
+        return f"{key}-{i}" if i < size else None
+
     for section in SECTIONS:
-        templates = yaml.safe_load((ROOT / "data" / f"{section}.yml").read_text("utf-8"))
         records = []
         for i in range(size):
-            record = dict(templates[i % len(templates)])
+            record = dict(templates[section][i % len(templates[section])])
             record["id"] = f"{record['id']}-{i}"
+            related = [copy_of(key, i // len(templates[section])) for key in record.pop("related", ())]
+            if any(related):
+                record["related"] = [key for key in related if key]
             record["title"] = {lang: f"{text} {i}" for lang, text in record["title"].items()}
             records.append(record)
         (target / "data" / f"{section}.yml").write_text(records_text(section, records), "utf-8")

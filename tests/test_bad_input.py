@@ -59,6 +59,21 @@ SOURCE = '{url: "https://example.org/route", title: ルート, lang: ja}'
 
 CASES = [
     pytest.param(
+        "ecosystem.yml",
+        '  sources:\n    - {url: "https://example.org/zentrum"',
+        "  related: [ecosystem/no-such-centre, ecosystem/test-centre, cycling/test-route, parks/x]\n"
+        '  sources:\n    - {url: "https://example.org/zentrum"',
+        [
+            "data/ecosystem.yml:11:13: test-centre.related[1]: there is no record 'no-such-centre' in "
+            "data/ecosystem.yml",
+            "data/ecosystem.yml:11:39: test-centre.related[2]: a record cannot be related to itself",
+            "data/ecosystem.yml:11:82: test-centre.related[4]: write the section and the id of the record, "
+            "e.g. ecosystem/mark-51-7 (sections: projects, ecosystem, cycling, disaster-prevention) "
+            "(found 'parks/x')",
+        ],
+        id="see-also-names-a-missing-record-itself-or-no-section",
+    ),
+    pytest.param(
         "cycling.yml",
         "title: {de: Testroute,",
         "title: {de: Testroute",

@@ -59,6 +59,8 @@ EDITS = {
     "another city": ("cycling", 10, other_city),
     "project date (timeline, newest-first index)": ("projects", 2, set_value("date", "1999-05")),
     "a Japanese text removed (translation status)": ("ecosystem", 1, lambda r: r["summary"].pop("ja")),
+    # Worldfactory's page names MARK 51°7 under "See also".
+    "title of a record another names under See also": ("ecosystem", 3, set_text("title", "ja", "新しい名前")),
 }
 
 

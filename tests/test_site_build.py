@@ -164,6 +164,34 @@ def test_not_found_pages_per_language(built_site: Path) -> None:
         assert Page((built_site / lang / "404.html").read_text("utf-8")).html_lang == lang
 
 
+def see_also_links(html: str, lang: str) -> list[str]:
+    """The links of a record page's "See also" list, as written."""
+    heading = term(LABELS, "related", lang)
+    part = re.search(rf">{re.escape(heading)}<.*?<ul>(.*?)</ul>", html, re.S)
+    return re.findall(r'<a href="([^"]+)"', part.group(1)) if part else []
+
+
+def test_see_also_links_both_ways_in_every_language(built_site: Path) -> None:
+    pairs = [
+        (f"{section}/{record['id']}", other)
+        for section in SECTIONS
+        for record in DATA.sections[section]
+        for other in record.get("related", ())
+    ]
+    assert len(pairs) >= 10, "the shipped data relates records"
+    for lang in LANG_PREFIX:
+        for one, other in pairs:
+            for page, target in ((one, other), (other, one)):
+                links = see_also_links(page_file(built_site, lang, page).read_text("utf-8"), lang)
+                resolved = {posixpath.normpath(posixpath.join(page, link)) for link in links}
+                assert target in resolved, f"{lang}: {page} does not link to {target}: {links}"
+    related = {key for pair in pairs for key in pair}
+    unrelated = [key for key in RECORD_PATHS if key not in related]
+    assert unrelated
+    for key in unrelated:
+        assert not see_also_links(page_file(built_site, "de", key).read_text("utf-8"), "de"), key
+
+
 def facts_of(html: str) -> dict[str, str]:
     """A record page's fact list: term → description, as text."""
     pairs = re.findall(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", html, re.S)

@@ -155,6 +155,7 @@ LABELS: Terms = {
         "en": "All entries in {section}",
     },
     "close": {"de": "Schließen", "ja": "閉じる", "en": "Close"},
+    "related": {"de": "Siehe auch", "ja": "関連項目", "en": "See also"},
     # the theme's own controls (themewords.py)
     "switch_to_dark": {
         "de": "Zum dunklen Farbschema wechseln",

@@ -35,7 +35,7 @@ from . import translation_status
 from .editorial import directives_used
 from .loader import SECTIONS, Record
 from .pages import placeholder_uri, record_key, section_index_key
-from .record_pages import CardGroups, index_page_cards, index_page_count
+from .record_pages import CardGroups, index_page_cards, index_page_count, related_records
 from .site import DIRECTIVE_SECTIONS, Site
 from .stamps import file_stamps
 from .translation_status import missing_texts
@@ -119,6 +119,11 @@ def candidate_keys(old: Site, new: Site, changed: Changed, lang: str) -> set[str
     it names a changed record or page.
     """
     keys = {record_key(section, after["id"]) for section, pairs in changed.items() for _, after in pairs}
+    # Pages that link to a changed record under "See also", before or after the edit.
+    for section, pairs in changed.items():
+        for before, after in pairs:
+            for data, record in ((old.data, before), (new.data, after)):
+                keys.update(record_key(s, r["id"]) for s, r in related_records(data, section, record))
     for section, pairs in changed.items():
         edited = {id(after) for _, after in pairs}
         for number in range(1, index_page_count(new.data, section) + 1):

@@ -63,6 +63,9 @@ def load_data(root: Path, schema_dir: Path | None = None, reader: Reader = read_
     for name in SECTIONS:
         if name in documents:
             problems += _check_records(documents[name], city_ids=city_ids)
+    # A section that could not be read: its own problems are reported, not every link to it.
+    if all(name in documents for name in SECTIONS):
+        problems += _check_related({name: documents[name] for name in SECTIONS})
     if problems:
         raise SourceProblems(problems)
     return Data(
@@ -137,6 +140,32 @@ def _check_records(doc: YamlDocument, city_ids: set[str] | None) -> list[Problem
                         f"{label}.{field}.max",
                         "the upper end of the range must be larger than value",
                     )
+    return problems
+
+
+def _check_related(sections: dict[str, YamlDocument]) -> list[Problem]:
+    """Every record named under ``related`` exists, and is another record."""
+    ids = {name: {r.get("id") for r in _records(doc)} for name, doc in sections.items()}
+    problems: list[Problem] = []
+    for name, doc in sections.items():
+        for index, record in enumerate(doc.value if isinstance(doc.value, list) else []):
+            related = record.get("related") if isinstance(record, dict) else None
+            if not isinstance(related, list):
+                continue
+            label = record.get("id") if isinstance(record.get("id"), str) else f"[{index + 1}]"
+            for number, target in enumerate(related):
+                if not isinstance(target, str) or "/" not in target:
+                    continue  # the schema names the form
+                section, target_id = target.split("/", 1)
+                message = None
+                if section in ids and target_id not in ids[section]:
+                    message = f"there is no record '{target_id}' in data/{section}.yml"
+                elif (section, target_id) == (name, label):
+                    message = "a record cannot be related to itself"
+                if message:
+                    line, column = doc.position((index, "related", number))
+                    field = f"{label}.related[{number + 1}]"
+                    problems.append(Problem(doc.file, line, column, field, message))
     return problems
 
 

@@ -28,6 +28,7 @@ def render_record(data: Data, section: str, record: Record, lang: str) -> str:
         definition_list(_key_facts(data, section, record, writer)),
         writer.paragraphs(record["body"]) if "body" in record else "",
         _unverified(record, writer),
+        _related(data, section, record, writer),
         _sources(record, lang),
         _back_to_section(section, record, lang),
     ]
@@ -80,6 +81,37 @@ def _unverified(record: Record, writer: PageWriter) -> str:
     return admonition(
         "warning", term(LABELS, "unverified", writer.lang), writer.paragraphs(record["unverified"])
     )
+
+
+def related_records(data: Data, section: str, record: Record) -> list[tuple[str, Record]]:
+    """The records linked under "See also": those ``record`` names in ``related`` and those
+    that name it, in the order of the sections and of their files."""
+    return _related_by_key(data).get(record_key(section, record["id"]), [])
+
+
+@functools.lru_cache(maxsize=2)  # the data in use, and the one an edit replaces
+def _related_by_key(data: Data) -> dict[str, list[tuple[str, Record]]]:
+    records = {record_key(s, r["id"]): (s, r) for s, rs in data.sections.items() for r in rs}
+    linked: dict[str, set[str]] = {}
+    for key, (_, record) in records.items():
+        for other in record.get("related", ()):
+            linked.setdefault(key, set()).add(other)
+            linked.setdefault(other, set()).add(key)
+    order = {key: number for number, key in enumerate(records)}
+    return {key: [records[k] for k in sorted(keys, key=order.__getitem__)] for key, keys in linked.items()}
+
+
+def _related(data: Data, section: str, record: Record, writer: PageWriter) -> str:
+    related = related_records(data, section, record)
+    if not related:
+        return ""
+    here = record_key(section, record["id"])
+    items = [
+        "- " + link(writer.inline(other["title"]), here, record_key(other_section, other["id"]))
+        for other_section, other in related
+    ]
+    heading = f"## {escaping.inline(term(LABELS, 'related', writer.lang))}"
+    return "\n".join([heading, "", *items])
 
 
 def _sources(record: Record, lang: str) -> str:
