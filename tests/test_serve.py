@@ -36,8 +36,10 @@ def test_an_edit_renders_only_its_pages_and_they_match_a_full_build(
     log_text = log_path.read_text("utf-8")
     assert "Traceback" not in log_text
     assert log_text.count("Building documentation...") == 1, log_text
-    # The ja record page and the ja index of the section (the card's title).
-    assert re.search(r"Updated 2 pages in", log_text), log_text
+    # The ja record page, the ja index of the section (the card's title) and the
+    # ja page that names the record under "See also".
+    assert record.get("related"), "the edited record is related to another"
+    assert re.search(r"Updated 3 pages in", log_text), log_text
 
     full_site = tmp_path / "full"
     env_url = {"SITE_URL": url.split("/ja/")[0] + "/"}
@@ -66,7 +68,8 @@ def test_a_broken_edit_and_its_fix_render_no_more_than_the_fix(project_copy: Pat
         assert box and box.group(2) == "kakehashi-problems.txt"
         assert box.group(1) == "../../.."  # the file at the site's root
 
-        # The fix also retitles the record: its page and its section's index page change.
+        # The fix also retitles the record: its page, its section's index page and the page
+        # that names it under "See also" change.
         fixed_title = "直したタイトル"
         data.write_text(good.replace(f'ja: "{record["title"]["ja"]}"', f'ja: "{fixed_title}"', 1), "utf-8")
         wait_for(url, lambda html: fixed_title in html)
@@ -75,9 +78,9 @@ def test_a_broken_edit_and_its_fix_render_no_more_than_the_fix(project_copy: Pat
     log_text = log_path.read_text("utf-8")
     assert "Traceback" not in log_text
     assert log_text.count("Detected file changes") == 2, log_text
-    # Neither edit rebuilt the site: the broken one changed no page, the fix two.
+    # Neither edit rebuilt the site: the broken one changed no page, the fix three.
     assert log_text.count("Building documentation...") == 1, log_text
-    assert re.search(r"Updated 0 pages in .*Updated 2 pages in", log_text, re.S), log_text
+    assert re.search(r"Updated 0 pages in .*Updated 3 pages in", log_text, re.S), log_text
 
 
 def test_the_published_site_has_no_problems_box(built_site: Path) -> None:
