@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -12,7 +13,8 @@ from urllib.parse import urlsplit
 import yaml
 
 from conftest import ROOT, run_mkdocs_build
-from kakehashi.glossary import LABELS, STATUSES, term
+from kakehashi.glossary import KINDS, LABELS, STATUSES, term
+from kakehashi.glossary import SECTIONS as SECTIONS_GLOSSARY
 from kakehashi.loader import SECTIONS, load_data
 
 SITE_URL = "https://bochum-tsukuba.example.org/"
@@ -162,6 +164,20 @@ def test_not_found_pages_per_language(built_site: Path) -> None:
     assert Page((built_site / "404.html").read_text("utf-8")).html_lang == "de"
     for lang in ("ja", "en"):
         assert Page((built_site / lang / "404.html").read_text("utf-8")).html_lang == lang
+
+
+def test_the_translators_guide_shows_the_glossary_in_all_languages(built_site: Path) -> None:
+    for lang in LANG_PREFIX:
+        html = page_file(built_site, lang, "contribute/translate").read_text("utf-8")
+        for terms in (SECTIONS_GLOSSARY, KINDS, STATUSES):
+            for key, texts in terms.items():
+                for text_lang, text in texts.items():
+                    shown = (
+                        escape(text)
+                        if text_lang == lang
+                        else f'<span lang="{text_lang}">{escape(text)}</span>'
+                    )
+                    assert f"<td>{shown}</td>" in html, (lang, key, text_lang)
 
 
 def see_also_links(html: str, lang: str) -> list[str]:

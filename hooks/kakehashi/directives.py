@@ -1,4 +1,4 @@
-"""Generated parts of editorial pages: section cards, the timeline, the operator."""
+"""Generated parts of editorial pages: section cards, the timeline, the operator, the glossary."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import escaping, formatting
-from .glossary import LABELS, SECTION_INTROS, SECTIONS, term
+from .glossary import KINDS, LABELS, LANGUAGE_NAMES, SECTION_INTROS, SECTIONS, STATUSES, term
+from .languages import LANGUAGES
 from .loader import SECTIONS as SECTION_NAMES
 from .loader import Data
 from .markdown import PageWriter, link
@@ -39,6 +40,24 @@ def timeline(data: Data, page_key: str, lang: str) -> str:
     listing = "\n".join(items)
     notice = writer.notice()
     return f"{notice}\n\n{listing}" if notice else listing
+
+
+def glossary(lang: str) -> str:
+    """The glossary's section names, kinds and statuses as tables, the reader's language first:
+    the terms translators use, as the site shows them."""
+    order = [lang, *(other for other in LANGUAGES if other != lang)]
+
+    def cell(text: str, text_lang: str) -> str:
+        words = escaping.inline(text)
+        return words if text_lang == lang else f'<span lang="{text_lang}">{words}</span>'
+
+    tables = []
+    for label, terms in (("section", SECTIONS), ("kind", KINDS), ("status", STATUSES)):
+        header = " | ".join(escaping.inline(term(LANGUAGE_NAMES, other, lang)) for other in order)
+        rows = [" | ".join(cell(term(terms, key, other), other) for other in order) for key in terms]
+        lines = [f"__{escaping.inline(term(LABELS, label, lang))}__", "", f"| {header} |", "|---" * 3 + "|"]
+        tables.append("\n".join(lines + [f"| {row} |" for row in rows]))
+    return "\n\n".join(tables)
 
 
 def operator(settings: Mapping[str, Any], lang: str) -> str:

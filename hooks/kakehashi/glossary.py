@@ -105,6 +105,7 @@ LABELS: Terms = {
     "date": {"de": "Datum", "ja": "日付", "en": "Date"},
     "kind": {"de": "Art", "ja": "種別", "en": "Type"},
     "status": {"de": "Status", "ja": "状況", "en": "Status"},
+    "section": {"de": "Bereich", "ja": "分野", "en": "Section"},
     "opened": {"de": "Eröffnet", "ja": "開設", "en": "Opened"},
     "opening": {"de": "Eröffnung geplant", "ja": "開設予定", "en": "Planned opening"},
     "length": {"de": "Länge", "ja": "全長", "en": "Length"},

@@ -21,6 +21,7 @@ DIRECTIVE_SECTIONS: dict[str, tuple[str, ...]] = {
     "sections": (),  # counts only, which change with the set of pages: a full rebuild
     "timeline": ("projects",),
     "operator": (),  # from mkdocs.yml
+    "glossary": (),  # from the generator's code
 }
 
 
@@ -69,6 +70,7 @@ class Site:
                 "sections": partial(directives.sections, self.data),
                 "timeline": partial(directives.timeline, self.data),
                 "operator": lambda _key, reader: directives.operator(self.operator, reader),
+                "glossary": lambda _key, reader: directives.glossary(reader),
             }
             return render_editorial(self.editorial[key], lang, handlers)
         if key in self._records:
