@@ -111,7 +111,7 @@ LABELS: Terms = {
     "length": {"de": "Länge", "ja": "全長", "en": "Length"},
     "area": {"de": "Fläche", "ja": "面積", "en": "Area"},
     "address": {"de": "Adresse", "ja": "所在地", "en": "Address"},
-    "district": {"de": "Stadtbezirk", "ja": "地区", "en": "District"},
+    "district": {"de": "Stadtgebiet", "ja": "地区", "en": "District"},
     "start": {"de": "Start", "ja": "起点", "en": "Start"},
     "end": {"de": "Ziel", "ja": "終点", "en": "End"},
     "location": {"de": "Koordinaten", "ja": "座標", "en": "Coordinates"},
@@ -232,7 +232,7 @@ FIELDS: Terms = {
     "unverified": {"de": "Nicht bestätigte Angaben", "ja": "未確認の情報", "en": "Unverified details"},
     "start": {"de": "Start", "ja": "起点", "en": "Start"},
     "end": {"de": "Ziel", "ja": "終点", "en": "End"},
-    "district": {"de": "Stadtbezirk", "ja": "地区", "en": "District"},
+    "district": {"de": "Stadtgebiet", "ja": "地区", "en": "District"},
     "address": {"de": "Adresse", "ja": "所在地", "en": "Address"},
     "location.label": {"de": "Beschriftung der Koordinaten", "ja": "座標の説明", "en": "Coordinates label"},
 }
