@@ -364,6 +364,20 @@ def test_editor_reads_exactly(tmp_path: Path, file: str, old: str, new: str, exp
     assert problems_after_edit(tmp_path, file, old, new) == expected
 
 
+def test_a_missing_file_does_not_hide_a_wrong_see_also_elsewhere(tmp_path: Path) -> None:
+    project = mini_project(tmp_path)
+    (project / "data" / "cycling.yml").unlink()
+    path = project / "data" / "ecosystem.yml"
+    old = '  sources:\n    - {url: "https://example.org/zentrum"'
+    text = path.read_text("utf-8")
+    path.write_text(text.replace(old, "  related: [projects/no-such-visit]\n" + old, 1), "utf-8")
+    assert problems(project) == [
+        "data/cycling.yml:1:1: the file is missing",
+        "data/ecosystem.yml:11:13: test-centre.related[1]: there is no record 'no-such-visit' in "
+        "data/projects.yml",
+    ]
+
+
 def test_duplicate_id_far_apart_names_the_first_line(tmp_path: Path) -> None:
     project = mini_project(tmp_path)
     path = project / "data" / "cycling.yml"

@@ -310,7 +310,10 @@ class LanguageOfParts(HTMLParser):
             self._open.append((tag, a.get("lang", self._open[-1][1] if self._open else None)))
 
     def handle_endtag(self, tag: str) -> None:
-        while self._open and self._open.pop()[0] != tag:
+        # "<br />" ends as it starts, and a stray end tag closes nothing: neither may empty the stack.
+        if tag in self.VOID or all(open_tag != tag for open_tag, _ in self._open):
+            return
+        while self._open.pop()[0] != tag:
             pass
 
     def handle_data(self, data: str) -> None:
@@ -335,3 +338,9 @@ def test_japanese_on_german_and_english_pages_is_marked_so_and_each_language_nam
             switchers.append(f"{file.relative_to(site)}: {page.switcher_langs}")
     assert not unmarked, "\n".join(unmarked)
     assert not switchers, "\n".join(switchers)
+
+
+def test_the_language_check_reads_past_line_breaks_and_stray_end_tags() -> None:
+    page = LanguageOfParts()
+    page.feed('<p lang="de">a<br />日本語</p></span><p>つくば <span lang="ja">筑波</span></p>')
+    assert page.unmarked == ["<p> '日本語'", "<p> 'つくば'"]

@@ -55,8 +55,9 @@ def glossary(lang: str) -> str:
     for label, terms in (("section", SECTIONS), ("kind", KINDS), ("status", STATUSES)):
         header = " | ".join(escaping.inline(term(LANGUAGE_NAMES, other, lang)) for other in order)
         rows = [" | ".join(cell(term(terms, key, other), other) for other in order) for key in terms]
-        lines = [f"__{escaping.inline(term(LABELS, label, lang))}__", "", f"| {header} |", "|---" * 3 + "|"]
-        tables.append("\n".join(lines + [f"| {row} |" for row in rows]))
+        caption = f"__{escaping.inline(term(LABELS, label, lang))}__"
+        lines = [caption, "", f"| {header} |", "|---" * len(order) + "|", *(f"| {row} |" for row in rows)]
+        tables.append("\n".join(lines))
     return "\n\n".join(tables)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
@@ -55,6 +56,9 @@ def period(start: str, end: str | None, lang: str) -> str:
     return words.format(start=partial_date(start, lang), end=partial_date(end, lang))
 
 
+_ABBREVIATED_MONTH = re.compile(r"(?<!M)MMM(?!M)")
+
+
 def _days(first: date, last: date, locale: Locale) -> str:
     """A span of days with the month written out, as in single dates ("22.–24. April 2025").
 
@@ -64,7 +68,7 @@ def _days(first: date, last: date, locale: Locale) -> str:
     differs = "y" if first.year != last.year else "M" if first.month != last.month else "d"
     parts = locale.interval_formats["yMMMd"][differs]
     return "".join(
-        format_date(day, format=pattern.replace("MMM", "MMMM"), locale=locale)
+        format_date(day, format=_ABBREVIATED_MONTH.sub("MMMM", pattern), locale=locale)
         for day, pattern in zip((first, last), parts, strict=True)
     )
 

@@ -63,9 +63,8 @@ def load_data(root: Path, schema_dir: Path | None = None, reader: Reader = read_
     for name in SECTIONS:
         if name in documents:
             problems += _check_records(documents[name], city_ids=city_ids)
-    # A section that could not be read: its own problems are reported, not every link to it.
-    if all(name in documents for name in SECTIONS):
-        problems += _check_related({name: documents[name] for name in SECTIONS})
+    # Links into a section that could not be read are not checked: its own problems are reported.
+    problems += _check_related({name: documents[name] for name in SECTIONS if name in documents})
     if problems:
         raise SourceProblems(problems)
     return Data(

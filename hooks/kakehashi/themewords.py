@@ -19,7 +19,9 @@ TOGGLE_WORDS = {"default": "switch_to_dark", "slate": "switch_to_light"}
 
 def set_theme_words(config: Any, lang: str) -> None:
     """Name the palette toggles and the heading permalinks of ``config`` in ``lang``."""
-    for option in config.theme.get("palette") or []:
+    palette = config.theme.get("palette") or []
+    # One scheme is a mapping; schemes to toggle between are a list of them.
+    for option in [palette] if isinstance(palette, dict) else palette:
         words = TOGGLE_WORDS.get(option.get("scheme", "default"))
         if words and isinstance(option.get("toggle"), dict):
             option["toggle"]["name"] = term(LABELS, words, lang)
