@@ -115,7 +115,7 @@ LABELS: Terms = {
     "start": {"de": "Start", "ja": "起点", "en": "Start"},
     "end": {"de": "Ziel", "ja": "終点", "en": "End"},
     "location": {"de": "Koordinaten", "ja": "座標", "en": "Coordinates"},
-    "location_exact": {"de": "genau", "ja": "正確", "en": "exact"},
+    "location_exact": {"de": "genau", "ja": "正確な位置", "en": "exact"},
     "location_approximate": {"de": "ungefähr", "ja": "おおよその位置", "en": "approximate"},
     "sources": {"de": "Quellen", "ja": "出典", "en": "Sources"},
     "last_checked": {"de": "Zuletzt geprüft", "ja": "最終確認日", "en": "Last checked"},
