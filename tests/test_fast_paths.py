@@ -21,7 +21,7 @@ import kakehashi.i18nfiles as files, kakehashi.rendercache as cache
 import kakehashi.renderhelper as helper, kakehashi.templatecache as theme
 import kakehashi.markdownahead as ahead, kakehashi.languageswitch as switch
 import kakehashi.pagewriter as writer
-ahead.MIN_PAGES = writer.MIN_PAGES = 0
+helper.FORK_MIN_PAGES = 0
 {switch_off}
 counts = {{}}
 # Counts under `label` what `owner.name` returns, as `measure` of it.
@@ -54,9 +54,8 @@ cli()
 # each language build generates its own Markdown, and MkDocs renders and
 # writes every page alone.
 SWITCH_OFF = (
-    "writer.MIN_PAGES = 10**9\n"
+    "helper.FORK_MIN_PAGES = 10**9\n"
     "switch.use_for = lambda i18n: None\n"
-    "ahead.MIN_PAGES = 10**9\n"
     "theme.cache_theme_parts = lambda env: None\n"
     "files.SIMPLE_KEY = __import__('re').compile('(?!)')\n"
     "cache.HELPER_MIN_PAGES = 10**9"

@@ -18,7 +18,7 @@ from .pagewriter import PageWriter
 from .problems import SourceProblems, write_preview_problems
 from .recordcache import RecordCache
 from .rendercache import RenderedPages
-from .renderhelper import fork_is_safe
+from .renderhelper import worth_forking
 from .search import SearchBundle, SearchIndex
 from .site import Site, load_site
 from .stamps import file_stamps
@@ -96,8 +96,7 @@ class BuildState:
         self.rendered = RenderedPages(root / RENDERED)
         self.written = set()
         self.stop_markdown_ahead()
-        worth_it = self.site is not None and len(self.site.page_keys()) >= markdownahead.MIN_PAGES
-        if worth_it and not self.serving and fork_is_safe():
+        if self.site is not None and worth_forking(len(self.site.page_keys()), self.serving):
             first = config.plugins["i18n"].current_language
             self.ahead = markdownahead.MarkdownAhead(self.site, [lang for lang in LANGUAGES if lang != first])
         if self.serving and self.site is not None:

@@ -26,9 +26,6 @@ from pathlib import Path
 from .renderhelper import end_process
 from .site import Site
 
-# Below this many pages per language the fork costs more than it saves.
-MIN_PAGES = 200
-
 
 class MarkdownAhead:
     """Generates the Markdown of ``languages`` in a forked process; :meth:`take` gives one."""

@@ -40,10 +40,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .rendercache import RenderedPages
-from .renderhelper import BUILD_LOGGERS, end_process, fork_is_safe
-
-# Below this many pages per language the fork costs more than it saves.
-MIN_PAGES = 200
+from .renderhelper import BUILD_LOGGERS, end_process, worth_forking
 
 
 class _Messages(logging.Handler):
@@ -113,7 +110,8 @@ class PageWriter:
 
     @staticmethod
     def worth_it(pages: int, serving: bool, second_core_busy: bool) -> bool:
-        return pages >= MIN_PAGES and not serving and not second_core_busy and fork_is_safe()
+        """Whether to start a writer: as any fork, and not beside a Pagefind run, which has that core."""
+        return not second_core_busy and worth_forking(pages, serving)
 
     def _write(self, connection: Any) -> None:
         """In the writer: build the pages, check their anchors, send what was logged and kept."""

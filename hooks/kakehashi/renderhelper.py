@@ -28,6 +28,17 @@ KEY_SIZE = 16  # bytes of the key in front of each message
 BUILD_LOGGERS = ("mkdocs", "")
 
 
+# Pages per language below which a forked process (the Markdown made ahead, the
+# page writer) costs more than it saves.
+FORK_MIN_PAGES = 200
+
+
+def worth_forking(pages: int, serving: bool) -> bool:
+    """Whether a language of ``pages`` pages is worth a forked process: not while serving,
+    where an edit re-renders a few pages and the preview server runs threads."""
+    return pages >= FORK_MIN_PAGES and not serving and fork_is_safe()
+
+
 def fork_is_safe() -> bool:
     """Whether the build may fork a helper now: not while it runs other threads (such as those of
     `mkdocs serve`'s server), as a fork of a process with threads may deadlock in the child."""
