@@ -51,11 +51,11 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import copy_project  # noqa: E402
-from kakehashi.languages import LANGUAGES  # noqa: E402
-from kakehashi.loader import SECTIONS  # noqa: E402
-from kakehashi.pages import placeholder_uri  # noqa: E402
-from kakehashi.problems import PREVIEW_PROBLEMS_FILE  # noqa: E402
-from kakehashi.site import load_site  # noqa: E402
+from kakehashi.site.languages import LANGUAGES  # noqa: E402
+from kakehashi.site.urls import placeholder_uri  # noqa: E402
+from kakehashi.site.whole_site import load_site  # noqa: E402
+from kakehashi.sources.loader import SECTION_IDS  # noqa: E402
+from kakehashi.sources.problems import PREVIEW_PROBLEMS_FILE  # noqa: E402
 from serving import free_port  # noqa: E402
 
 # Sites are written to memory where the machine has a tmpfs: otherwise the disk
@@ -75,8 +75,8 @@ except SystemExit as e:
 if code == 0 and search_after:
     # The search bundles one language after another, as a site without the
     # hooks would have them made once MkDocs is done.
-    from kakehashi.languages import DEFAULT_LANGUAGE, LANGUAGES
-    from kakehashi.search import DEFAULT_PAGES_PER_BUNDLE, SearchIndex, plan_bundles
+    from kakehashi.site.languages import DEFAULT_LANGUAGE, LANGUAGES
+    from kakehashi.search.bundles import DEFAULT_PAGES_PER_BUNDLE, SearchIndex, plan_bundles
     import time
     start = time.perf_counter()
     index = SearchIndex()
@@ -107,16 +107,16 @@ class _NoAliasDumper(yaml.SafeDumper):
 def synthetic_project(target: Path, size: int) -> Path:
     """A copy of the project with ``size`` records per section."""
     copy_project(target)
-    templates = {s: yaml.safe_load((ROOT / "data" / f"{s}.yml").read_text("utf-8")) for s in SECTIONS}
+    templates = {s: yaml.safe_load((ROOT / "data" / f"{s}.yml").read_text("utf-8")) for s in SECTION_IDS}
     # Round r of copies relates as the shipped records do, to the copies of round r.
-    place = {f"{s}/{r['id']}": (s, n) for s in SECTIONS for n, r in enumerate(templates[s])}
+    place = {f"{s}/{r['id']}": (s, n) for s in SECTION_IDS for n, r in enumerate(templates[s])}
 
     def copy_of(key: str, round_: int) -> str | None:
         section, n = place[key]
         i = round_ * len(templates[section]) + n
         return f"{key}-{i}" if i < size else None
 
-    for section in SECTIONS:
+    for section in SECTION_IDS:
         records = []
         for i in range(size):
             record = dict(templates[section][i % len(templates[section])])
@@ -151,8 +151,8 @@ def plain_markdown_project(project: Path, target: Path) -> Path:
     # Only what the overrides show (their words, the search dialog's bundles);
     # no pages from data, no search index.
     (target / "words_hook.py").write_text(
-        "from kakehashi.glossary import ui_words\n"
-        "from kakehashi.search import DEFAULT_PAGES_PER_BUNDLE, plan_bundles\n\n"
+        "from kakehashi.site.glossary import ui_words\n"
+        "from kakehashi.search.bundles import DEFAULT_PAGES_PER_BUNDLE, plan_bundles\n\n"
         "def on_env(env, config, files):\n"
         "    lang = config.theme.get('language') or 'de'\n"
         "    env.globals['kakehashi_words'] = ui_words(lang)\n"

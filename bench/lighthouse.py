@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from browser.reader import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - the browser tests' settings
 
 from conftest import run_mkdocs_build  # noqa: E402 - the tests' build helper
-from kakehashi.loader import load_data  # noqa: E402 - installed with the project (pip install -e .)
+from kakehashi.sources.loader import load_data  # noqa: E402 - installed with the project (pip install -e .)
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 # Lighthouse starts Chromium itself: headless, with the flags of the browser tests.

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from conftest import ROOT
-from kakehashi.loader import load_data
+from kakehashi.sources.loader import load_data
 
 
 def free_port() -> int:

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, page_to_html
-from kakehashi.loader import load_data
-from kakehashi.problems import SourceProblems
-from kakehashi.site import load_site
-from kakehashi.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
+from kakehashi.site.whole_site import load_site
+from kakehashi.sources.loader import load_data
+from kakehashi.sources.problems import SourceProblems
+from kakehashi.sources.yaml_source import MAX_DEPTH, MAX_FILE_BYTES
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 SCHEMA = ROOT / "data" / "schema"
@@ -478,8 +478,8 @@ def test_extremely_deep_nesting_does_not_crash(tmp_path: Path) -> None:
     depth = 100_000
     (project / "data" / "cycling.yml").write_text("- " + "[" * depth + "]" * depth + "\n", "utf-8")
     script = (
-        "import sys; from pathlib import Path; from kakehashi.loader import load_data\n"
-        "from kakehashi.problems import SourceProblems\n"
+        "import sys; from pathlib import Path; from kakehashi.sources.loader import load_data\n"
+        "from kakehashi.sources.problems import SourceProblems\n"
         "try: load_data(Path(sys.argv[1]), Path(sys.argv[2]))\n"
         "except SourceProblems as e: print(*e.problems, sep='\\n')\n"
     )

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project
-from kakehashi import build_state
-from kakehashi.build_state import BuildState
-from kakehashi.problems import SourceProblems
+from kakehashi.mkdocs_adapter import build_state
+from kakehashi.mkdocs_adapter.build_state import BuildState
+from kakehashi.sources.problems import SourceProblems
 
 
 @pytest.fixture
@@ -51,3 +51,23 @@ def test_problems_raise_when_building_and_keep_the_last_site_when_serving(tmp_pa
     building = BuildState()
     with pytest.raises(SourceProblems):
         building.load(project, {})
+
+
+@pytest.mark.parametrize("speedups", ["on", "off"])
+def test_a_tightened_schema_takes_effect_at_the_next_reload_while_serving(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, speedups: str
+) -> None:
+    monkeypatch.setenv("KAKEHASHI_SPEEDUPS", speedups)
+    project = copy_project(tmp_path / "p")
+    serving = BuildState(serving=True)
+    serving.load(project, {})
+    assert serving.problems is None
+    common = project / "data" / "schema" / "common.schema.json"
+    text = common.read_text("utf-8")
+    assert text.count('"maxLength": 80,') == 1
+    common.write_text(text.replace('"maxLength": 80,', '"maxLength": 3,'), "utf-8")
+    serving.load(project, {})
+    assert serving.problems is not None
+    first = serving.problems.problems[0]
+    assert (first.file, first.field.rsplit(".", 1)[-1]) == ("data/cities.yml", "id")
+    assert "found 'bochum'" in first.message

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from kakehashi import publish
-from kakehashi.languages import LANGUAGES
-from kakehashi.loader import SECTIONS
-from kakehashi.site import load_site
-from kakehashi.skeleton import appended
+from kakehashi.editor import publish
+from kakehashi.editor.skeleton import appended
+from kakehashi.site.languages import LANGUAGES
+from kakehashi.site.whole_site import load_site
+from kakehashi.sources.loader import SECTION_IDS
 
 EPOCH = "1764201600"
 
@@ -25,7 +25,7 @@ def kakehashi(
 ) -> subprocess.CompletedProcess[str]:
     """Run the command in ``project`` as an editor would, from the project root."""
     return subprocess.run(
-        [sys.executable, "-m", "kakehashi.cli", *args],
+        [sys.executable, "-m", "kakehashi.editor.cli", *args],
         cwd=project,
         env={**os.environ, **(env or {})},
         capture_output=True,
@@ -55,7 +55,7 @@ def test_check_passes_with_a_summary(project_copy: Path) -> None:
     result = kakehashi(project_copy, "check")
     assert result.returncode == 0, result.stdout + result.stderr
     site = load_site(project_copy)
-    counts = ", ".join(f"{len(site.data.sections[s])} {s}" for s in SECTIONS)
+    counts = ", ".join(f"{len(site.data.sections[s])} {s}" for s in SECTION_IDS)
     assert result.stdout == (
         f"OK: {counts} records; {len(site.data.cities)} cities; {len(site.editorial)} pages in content/\n"
     )

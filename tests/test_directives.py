@@ -6,8 +6,7 @@ import copy
 import dataclasses
 
 from conftest import ROOT
-from kakehashi import directives
-from kakehashi.site import load_site
+from kakehashi.site.whole_site import directives, load_site
 
 DATA = load_site(ROOT).data
 

@@ -8,8 +8,8 @@ import zlib
 from pathlib import Path
 
 from conftest import run_mkdocs_build, site_files
-from kakehashi.build_state import RENDERED
-from kakehashi.documentcache import pack, stable_repr, unpack
+from kakehashi.mkdocs_adapter.build_state import RENDERED
+from kakehashi.mkdocs_adapter.speedups.page_shell_cache import pack, stable_repr, unpack
 
 RECORD_PAGE = "ja/cycling/ring-ring-road/index.html"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown as md
 import pytest
 
-from kakehashi import escaping
+from kakehashi.site import escaping
 
 EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", "pymdownx.details"]
 
@@ -91,7 +91,7 @@ def test_attribute_encodes_what_yaml_reads_as_line_breaks() -> None:
 
 
 def test_japanese_terms_in_other_languages_are_marked() -> None:
-    from kakehashi.markdown import mark_japanese
+    from kakehashi.site.markdown_blocks import mark_japanese
 
     marked = mark_japanese("Bahnhof Tsuchiura (土浦駅)", "de")
     assert marked == 'Bahnhof Tsuchiura (<span lang="ja">土浦駅</span>)'

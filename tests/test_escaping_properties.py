@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import page_to_html
-from kakehashi.languages import LANGUAGES
-from kakehashi.loader import Data
-from kakehashi.record_pages import render_record
+from kakehashi.site.languages import LANGUAGES
+from kakehashi.site.record_pages import render_record
+from kakehashi.sources.loader import Data
 
 NEUTRAL = "zqxneutralqxz"
 

@@ -9,61 +9,85 @@ import subprocess
 from pathlib import Path
 
 from conftest import copy_project, run_mkdocs_build, site_files
-from kakehashi.build_state import RENDERED
+from kakehashi.mkdocs_adapter.build_state import RENDERED
 
-# `mkdocs build`, reporting how many pages came from the render helper. MkDocs
-# waits at its first page not kept until the helper has been through all the
-# others, so that the helper renders every page it can (a real build takes
-# whatever arrived in time). SWITCH_OFF is put in to build without the shortcuts.
+# `mkdocs build`, reporting how often each speed-up ran. MkDocs waits at its
+# first page not in the cache until the helper has been through all the others,
+# so that the helper renders every page it can (a real build takes whatever
+# arrived in time). Forks are allowed for any number of pages, so that this
+# small site takes every speed-up; KAKEHASHI_SPEEDUPS=off builds the reference.
+# Each name patched or counted is checked to exist, so that a renamed module or
+# function fails here instead of turning the comparison into one of the
+# shortcut with itself.
 BUILD = """
 import atexit, sys
-import kakehashi.i18nfiles as files, kakehashi.rendercache as cache
-import kakehashi.renderhelper as helper, kakehashi.templatecache as theme
-import kakehashi.markdownahead as ahead, kakehashi.languageswitch as switch
-import kakehashi.pagewriter as writer
-helper.FORK_MIN_PAGES = 0
-{switch_off}
-counts = {{}}
+from mkdocs_static_i18n import suffix
+import kakehashi.mkdocs_adapter.i18n_files as files
+import kakehashi.mkdocs_adapter.speedups.forks as forks
+import kakehashi.mkdocs_adapter.speedups.generated_source as source
+import kakehashi.mkdocs_adapter.speedups.html_cache as cache
+import kakehashi.mkdocs_adapter.speedups.language_switch as switch
+import kakehashi.mkdocs_adapter.speedups.markdown_prefetch as prefetch
+import kakehashi.mkdocs_adapter.speedups.page_writer as writer
+import kakehashi.mkdocs_adapter.speedups.render_helper as helper
+import kakehashi.mkdocs_adapter.speedups.theme_memo as theme
+import kakehashi.sources.record_cache as records
+assert isinstance(forks.FORK_MIN_PAGES, int)
+forks.FORK_MIN_PAGES = 0
+# SETUP
+counts = {}
 # Counts under `label` what `owner.name` returns, as `measure` of it.
-def count(owner, name, label, measure, before=lambda self: None):
-    original = getattr(owner, name)
+def count(owner, name, label, measure=lambda *args: 1, before=lambda *args: None):
+    original = getattr(owner, name)  # AttributeError where it was renamed
     counts[label] = 0
-    def counting(self, *args):
-        before(self)
-        result = original(self, *args)
-        counts[label] += measure(self, result)
+    def counting(*args, **kwargs):
+        before(*args)
+        result = original(*args, **kwargs)
+        counts[label] += measure(*args, result)
         return result
     setattr(owner, name, counting)
-def wait_for_helper(self, result):
+def wait_for_helper(self, current, result):
     if self._helper is not None:
         self._helper._process.join(120)
         self._helper._reader.join(120)
     return self._helper is not None
-count(cache.RenderedPages, "_start_helper", "helpers started", wait_for_helper)
-count(helper.RenderHelper, "take", "pages from the helper", lambda self, entry: entry is not None)
-count(ahead.MarkdownAhead, "take", "languages made ahead", lambda self, made: made is not None,
-      before=lambda self: self._process.join(120))
-count(writer.PageWriter, "finish", "pages from the writer", lambda self, result: len(self.pages))
-atexit.register(lambda: [print(f"{{label}}: {{n}}", file=sys.stderr) for label, n in counts.items()])
+count(cache.HtmlCache, "_start_helper", "helpers started", wait_for_helper)
+count(cache.HtmlCache, "start_language", "languages through the page cache")
+count(helper.RenderHelper, "take", "pages from the helper", lambda self, key, entry: entry is not None)
+count(prefetch.MarkdownPrefetch, "take", "languages made ahead", lambda self, lang, made: made is not None,
+      before=lambda self, lang: self._process.join(120))
+count(writer.ForkedPageWriter, "finish", "pages from the writer", lambda self, result: len(self.pages))
+count(records.RecordCache, "read", "files through the record cache")
+count(source, "read_source", "sources read by the shortcut")
+count(switch, "set_page_links", "switchers set by the shortcut")
+count(theme, "navigation_links", "navigations memoized")
+count(suffix, "create_i18n_file", "files made by static-i18n")
+atexit.register(lambda: [print(f"{label}: {n}", file=sys.stderr) for label, n in counts.items()])
 from mkdocs.__main__ import cli
 sys.argv[0] = "mkdocs"
 cli()
 """
-# The theme renders the navigation for every page, static-i18n's own function
-# makes every generated page's file and sets every page's language switcher,
-# each language build generates its own Markdown, and MkDocs renders and
-# writes every page alone.
-SWITCH_OFF = (
-    "helper.FORK_MIN_PAGES = 10**9\n"
-    "switch.use_for = lambda i18n: None\n"
-    "theme.cache_theme_parts = lambda env: None\n"
-    "files.SIMPLE_KEY = __import__('re').compile('(?!)')\n"
-    "cache.HELPER_MIN_PAGES = 10**9"
+# What each speed-up does when it runs (and no reference build may do).
+SPEEDUP_COUNTS = (
+    "helpers started",
+    "languages through the page cache",
+    "pages from the helper",
+    "languages made ahead",
+    "pages from the writer",
+    "files through the record cache",
+    "sources read by the shortcut",
+    "switchers set by the shortcut",
+    "navigations memoized",
 )
+SPEEDUPS_OFF = {"KAKEHASHI_SPEEDUPS": "off"}
 
 
-def build(project: Path, site: Path, switch_off: str = "") -> subprocess.CompletedProcess[str]:
-    return run_mkdocs_build(project, site, python_args=("-c", BUILD.format(switch_off=switch_off)))
+def build(
+    project: Path, site: Path, env: dict[str, str] | None = None, setup: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """The build above; ``setup`` is code run before MkDocs (to make a speed-up fail, say)."""
+    script = BUILD.replace("# SETUP\n", setup + "\n")
+    return run_mkdocs_build(project, site, extra_env=env, python_args=("-c", script))
 
 
 def reported(result: subprocess.CompletedProcess[str], what: str) -> int:
@@ -75,7 +99,8 @@ def reported(result: subprocess.CompletedProcess[str], what: str) -> int:
 def test_the_site_is_byte_identical_to_one_built_without_them(tmp_path: Path) -> None:
     result = build(copy_project(tmp_path / "project"), tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    reference = build(copy_project(tmp_path / "reference"), tmp_path / "reference-site", SWITCH_OFF)
+    reference_project = copy_project(tmp_path / "reference")
+    reference = build(reference_project, tmp_path / "reference-site", SPEEDUPS_OFF)
     assert reference.returncode == 0, reference.stderr
     built, expected = site_files(tmp_path / "site"), site_files(tmp_path / "reference-site")
     assert len(expected) > 100
@@ -91,7 +116,13 @@ def test_the_site_is_byte_identical_to_one_built_without_them(tmp_path: Path) ->
     assert reported(reference, "pages from the writer") == 0
     # The Markdown of the two languages built after the first was made by the second process.
     assert reported(result, "languages made ahead") == 2
-    assert reported(reference, "languages made ahead") == 0
+    # Every speed-up ran in the build, none in the reference: no cache was even made there.
+    ran = {what: reported(result, what) > 0 for what in SPEEDUP_COUNTS}
+    assert ran == dict.fromkeys(SPEEDUP_COUNTS, True)
+    assert {what: reported(reference, what) for what in SPEEDUP_COUNTS} == dict.fromkeys(SPEEDUP_COUNTS, 0)
+    assert reported(result, "files made by static-i18n") < reported(reference, "files made by static-i18n")
+    assert (tmp_path / "project" / ".cache").is_dir()
+    assert not (reference_project / ".cache").exists()
 
 
 def test_a_page_the_helper_renders_with_a_broken_link_fails_the_strict_build(tmp_path: Path) -> None:
@@ -123,11 +154,12 @@ def test_a_build_that_finds_every_page_kept_starts_no_helper(tmp_path: Path) -> 
 
 
 def test_a_writer_that_fails_leaves_its_pages_to_the_build(tmp_path: Path) -> None:
-    crash = "writer.PageWriter._write = lambda self, connection: __import__('os')._exit(3)"
-    result = build(copy_project(tmp_path / "project"), tmp_path / "site", crash)
+    crash = "writer.ForkedPageWriter._write = lambda self, connection: __import__('os')._exit(3)"
+    result = build(copy_project(tmp_path / "project"), tmp_path / "site", setup=crash)
     assert result.returncode == 0, result.stderr
     assert reported(result, "pages from the writer") > 0
-    reference = build(copy_project(tmp_path / "reference"), tmp_path / "reference-site", SWITCH_OFF)
+    reference_project = copy_project(tmp_path / "reference")
+    reference = build(reference_project, tmp_path / "reference-site", SPEEDUPS_OFF)
     assert reference.returncode == 0, reference.stderr
     assert site_files(tmp_path / "site") == site_files(tmp_path / "reference-site")
 
@@ -141,7 +173,7 @@ def test_a_warning_about_a_page_the_writer_wrote_fails_the_strict_build(tmp_path
     page = project / "content" / "de" / "partnership.md"
     page.write_text(page.read_text("utf-8") + "\n[Programm](#kein-solcher-abschnitt)\n", "utf-8")
     every_page = "writer.share = lambda pages: pages"
-    result = build(project, tmp_path / "site", every_page)
+    result = build(project, tmp_path / "site", setup=every_page)
     assert result.returncode == 1
     assert reported(result, "pages from the writer") > 0
     message = "contains a link '#kein-solcher-abschnitt', but there is no such anchor on this page"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kakehashi import formatting
-from kakehashi.glossary import missing_translations
+from kakehashi.site import formatting
+from kakehashi.site.glossary import missing_translations
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,10 @@ from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from conftest import ROOT
-from kakehashi.generatedsource import FRONT_MATTER, read_source
-from kakehashi.languages import LANGUAGES
-from kakehashi.markdown import front_matter
-from kakehashi.site import load_site
+from kakehashi.mkdocs_adapter.speedups.generated_source import FRONT_MATTER, read_source
+from kakehashi.site.languages import LANGUAGES
+from kakehashi.site.markdown_blocks import front_matter
+from kakehashi.site.whole_site import load_site
 
 
 def test_every_generated_page_reads_as_mkdocs_reads_it_without_yaml() -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from kakehashi.loader import load_data
-from kakehashi.record_pages import render_record, render_section_index
+from kakehashi.site.record_pages import render_record, render_section_index
+from kakehashi.sources.loader import load_data
 
 HERE = Path(__file__).parent
 SCHEMA = HERE.parent / "data" / "schema"

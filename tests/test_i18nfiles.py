@@ -8,10 +8,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from conftest import ROOT
-from kakehashi import i18nfiles
-from kakehashi.languages import LANGUAGES
-from kakehashi.pages import placeholder_uri
-from kakehashi.site import load_site
+from kakehashi.mkdocs_adapter import i18n_files as i18nfiles
+from kakehashi.site.languages import LANGUAGES
+from kakehashi.site.urls import placeholder_uri
+from kakehashi.site.whole_site import load_site
 
 # Keys outside the simple shape, which must reach static-i18n's function unchanged.
 UNUSUAL_KEYS = ["README", "projects/README", "v1.2", "projects/a.b/c", "über", "index/index", "a b"]

@@ -13,14 +13,14 @@ from collections.abc import Callable
 import pytest
 from test_pagination import many_cycling_records, site_with
 
-from kakehashi.editorial import EditorialPage
-from kakehashi.incremental import candidate_keys, changed_records
-from kakehashi.languages import LANGUAGES
-from kakehashi.loader import Data
-from kakehashi.pages import record_key
-from kakehashi.record_pages import index_page_cards, index_page_count
-from kakehashi.site import Site
-from kakehashi.translation_status import PAGE_KEY as STATUS_PAGE
+from kakehashi.mkdocs_adapter.serve_update import candidate_keys, changed_records
+from kakehashi.site.editorial import EditorialPage
+from kakehashi.site.languages import LANGUAGES
+from kakehashi.site.record_pages import index_page_cards, index_page_count
+from kakehashi.site.translation_status import PAGE_KEY as STATUS_PAGE
+from kakehashi.site.urls import record_key
+from kakehashi.site.whole_site import Site
+from kakehashi.sources.loader import Data
 
 # Enough routes for several index pages per city.
 OLD = site_with(many_cycling_records(260))

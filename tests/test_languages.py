@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kakehashi.languages import first_available, pick
+from kakehashi.site.languages import first_available, pick
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,10 @@ from mkdocs.structure.pages import Page
 from mkdocs_static_i18n.reconfigure import ExtendedPlugin
 
 from conftest import ROOT
-from kakehashi import i18nfiles, languageswitch
-from kakehashi.languages import LANGUAGES
-from kakehashi.site import load_site
+from kakehashi.mkdocs_adapter import i18n_files as i18nfiles
+from kakehashi.mkdocs_adapter.speedups import language_switch as languageswitch
+from kakehashi.site.languages import LANGUAGES
+from kakehashi.site.whole_site import load_site
 
 # The switcher's links as static-i18n makes them from mkdocs.yml: each language's home.
 HOMES = [

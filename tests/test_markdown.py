@@ -6,8 +6,8 @@ import itertools
 import posixpath
 
 from conftest import ROOT
-from kakehashi.markdown import link, relative_path
-from kakehashi.site import load_site
+from kakehashi.site.markdown_blocks import link, relative_path
+from kakehashi.site.whole_site import load_site
 
 
 def test_relative_paths_match_posixpath_for_every_pair_of_pages() -> None:

@@ -7,18 +7,18 @@ import multiprocessing.context
 import pytest
 
 from conftest import ROOT
-from kakehashi.markdownahead import MarkdownAhead
-from kakehashi.site import load_site
+from kakehashi.mkdocs_adapter.speedups.markdown_prefetch import MarkdownPrefetch
+from kakehashi.site.whole_site import load_site
 
 
-def made_by_now(ahead: MarkdownAhead) -> MarkdownAhead:
+def made_by_now(ahead: MarkdownPrefetch) -> MarkdownPrefetch:
     ahead._process.join(60)
     return ahead
 
 
 def test_each_language_is_every_page_as_the_site_makes_it_and_is_taken_once() -> None:
     site = load_site(ROOT)
-    ahead = made_by_now(MarkdownAhead(site, ["ja", "en"]))
+    ahead = made_by_now(MarkdownPrefetch(site, ["ja", "en"]))
     try:
         for lang in ("ja", "en"):
             assert ahead.take(lang) == {key: site.markdown(key, lang) for key in site.page_keys()}
@@ -40,7 +40,7 @@ class BrokenSite:
 def test_a_process_that_fails_leaves_the_languages_to_the_build_quietly(
     capfd: pytest.CaptureFixture[str],
 ) -> None:
-    ahead = made_by_now(MarkdownAhead(BrokenSite(), ["ja"]))  # type: ignore[arg-type]
+    ahead = made_by_now(MarkdownPrefetch(BrokenSite(), ["ja"]))  # type: ignore[arg-type]
     try:
         assert ahead._process.exitcode == 1
         assert ahead.take("ja") is None
@@ -50,7 +50,7 @@ def test_a_process_that_fails_leaves_the_languages_to_the_build_quietly(
 
 
 def test_a_build_that_stops_early_stops_the_process_and_leaves_no_folder() -> None:
-    ahead = MarkdownAhead(load_site(ROOT), ["ja", "en"])
+    ahead = MarkdownPrefetch(load_site(ROOT), ["ja", "en"])
     ahead.close()
     assert not ahead._folder.exists()
 
@@ -60,7 +60,7 @@ def test_without_a_process_each_build_makes_its_own_markdown(monkeypatch: pytest
         raise OSError(11, "Resource temporarily unavailable")
 
     monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", no_process_left)
-    ahead = MarkdownAhead(load_site(ROOT), ["ja", "en"])
+    ahead = MarkdownPrefetch(load_site(ROOT), ["ja", "en"])
     assert ahead.take("ja") is None
     ahead.close()
     assert not ahead._folder.exists()

@@ -7,7 +7,7 @@ import multiprocessing.context
 import pytest
 from mkdocs.structure.files import File, Files
 
-from kakehashi.pagewriter import PageWriter
+from kakehashi.mkdocs_adapter.speedups.page_writer import ForkedPageWriter
 
 
 def test_a_writer_without_a_process_takes_no_page(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -16,6 +16,6 @@ def test_a_writer_without_a_process_takes_no_page(monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", no_process_left)
     files = Files([File(f"page-{n}.de.md", "/docs", "/site", True) for n in range(4)])
-    writer = PageWriter.start(None, files, None, None, None, False)  # type: ignore[arg-type]
+    writer = ForkedPageWriter.start(None, files, None, None, None, False)  # type: ignore[arg-type]
     assert writer is None
     assert len(files.documentation_pages()) == 4

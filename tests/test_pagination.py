@@ -11,11 +11,11 @@ import yaml
 from test_site_pages import parse, resolve
 
 from conftest import ROOT, run_mkdocs_build
-from kakehashi.languages import LANGUAGES
-from kakehashi.loader import load_data
-from kakehashi.problems import SourceProblems
-from kakehashi.record_pages import CARDS_PER_PAGE, index_page_count, render_section_index
-from kakehashi.site import Site, load_site
+from kakehashi.site.languages import LANGUAGES
+from kakehashi.site.record_pages import CARDS_PER_PAGE, index_page_count, render_section_index
+from kakehashi.site.whole_site import Site, load_site
+from kakehashi.sources.loader import load_data
+from kakehashi.sources.problems import SourceProblems
 
 DATA = load_data(ROOT)
 

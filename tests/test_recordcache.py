@@ -8,12 +8,12 @@ import pytest
 from test_bad_input import CASES, SCHEMA, mini_project
 
 from conftest import ROOT, copy_project
-from kakehashi import recordcache
-from kakehashi.loader import SECTIONS, load_data
-from kakehashi.problems import SourceProblems
-from kakehashi.recordcache import RecordCache, read_checked, split_items
+from kakehashi.sources import record_cache as recordcache
+from kakehashi.sources.loader import SECTION_IDS, load_data
+from kakehashi.sources.problems import SourceProblems
+from kakehashi.sources.record_cache import RecordCache, read_checked, split_items
 
-DATA_FILES = ["cities", *SECTIONS]
+DATA_FILES = ["cities", *SECTION_IDS]
 
 
 def tables(doc) -> tuple:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from conftest import run_mkdocs_build, site_files
-from kakehashi.build_state import RENDERED
+from kakehashi.mkdocs_adapter.build_state import RENDERED
 
 
 def build(project: Path, site: Path) -> dict[str, bytes]:

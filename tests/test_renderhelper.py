@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from kakehashi.renderhelper import KEY_SIZE, RenderHelper, send
+from kakehashi.mkdocs_adapter.speedups.render_helper import KEY_SIZE, RenderHelper, send
 
 
 def key(n: int) -> bytes:
@@ -62,17 +62,17 @@ def test_no_helper_is_forked_while_the_build_runs_another_thread() -> None:
     # In a fresh interpreter: the test run itself may keep threads (servers of other tests).
     check = """
 import threading
-from kakehashi.pagewriter import PageWriter
-from kakehashi.renderhelper import fork_is_safe
+from kakehashi.mkdocs_adapter.speedups.page_writer import ForkedPageWriter
+from kakehashi.mkdocs_adapter.speedups.forks import fork_is_safe
 assert fork_is_safe()
-assert PageWriter.worth_it(10_000, serving=False, second_core_busy=False)
-assert not PageWriter.worth_it(10_000, serving=False, second_core_busy=True)
-assert not PageWriter.worth_it(10_000, serving=True, second_core_busy=False)
+assert ForkedPageWriter.worth_it(10_000, serving=False, second_core_busy=False)
+assert not ForkedPageWriter.worth_it(10_000, serving=False, second_core_busy=True)
+assert not ForkedPageWriter.worth_it(10_000, serving=True, second_core_busy=False)
 release = threading.Event()
 server = threading.Thread(target=release.wait)  # as `mkdocs serve`'s server runs beside a rebuild
 server.start()
 assert not fork_is_safe()
-assert not PageWriter.worth_it(10_000, serving=False, second_core_busy=False)
+assert not ForkedPageWriter.worth_it(10_000, serving=False, second_core_busy=False)
 release.set()
 server.join()
 assert fork_is_safe()

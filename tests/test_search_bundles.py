@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_mkdocs_build
-from kakehashi.build_state import SEARCH_BUNDLES
-from kakehashi.search import (
+from kakehashi.mkdocs_adapter.build_state import SEARCH_BUNDLES
+from kakehashi.search.bundles import (
     DEFAULT_PAGES_PER_BUNDLE,
     SearchBundle,
     SearchIndex,

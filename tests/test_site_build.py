@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 import yaml
 
 from conftest import ROOT, run_mkdocs_build
-from kakehashi.glossary import KINDS, LABELS, STATUSES, term
-from kakehashi.glossary import SECTIONS as SECTIONS_GLOSSARY
-from kakehashi.loader import SECTIONS, load_data
+from kakehashi.site.glossary import KINDS, LABELS, STATUSES, term
+from kakehashi.site.glossary import SECTION_TITLES as SECTIONS_GLOSSARY
+from kakehashi.sources.loader import SECTION_IDS, load_data
 
 SITE_URL = "https://bochum-tsukuba.example.org/"
 LANG_PREFIX = {"de": "", "ja": "ja/", "en": "en/"}
@@ -70,7 +70,7 @@ def read_page(site: Path, lang: str, path: str) -> Page:
 
 
 DATA = load_data(ROOT)
-RECORD_PATHS = [f"{section}/{record['id']}" for section in SECTIONS for record in DATA.sections[section]]
+RECORD_PATHS = [f"{section}/{record['id']}" for section in SECTION_IDS for record in DATA.sections[section]]
 
 
 def test_every_record_has_a_page_in_every_language(built_site: Path) -> None:
@@ -81,7 +81,7 @@ def test_every_record_has_a_page_in_every_language(built_site: Path) -> None:
 
 
 def test_switcher_leads_to_the_same_record(built_site: Path) -> None:
-    for path in RECORD_PATHS + [f"{s}" for s in SECTIONS] + ["partnership", "about"]:
+    for path in RECORD_PATHS + [f"{s}" for s in SECTION_IDS] + ["partnership", "about"]:
         for lang in LANG_PREFIX:
             page = read_page(built_site, lang, path)
             here = page_file(built_site, lang, path).parent
@@ -126,7 +126,7 @@ def test_nav_holds_section_index_pages_not_records(built_site: Path) -> None:
         for href in page.nav_links
         if href
     }
-    sections = {(built_site / "en" / s).resolve() for s in SECTIONS}
+    sections = {(built_site / "en" / s).resolve() for s in SECTION_IDS}
     assert sections <= targets
     records = {(built_site / "en" / p).resolve() for p in RECORD_PATHS}
     assert not records & targets
@@ -151,7 +151,7 @@ def test_japanese_headings_get_readable_ids(built_site: Path) -> None:
 
 def test_every_record_page_shows_sources_and_last_checked(built_site: Path) -> None:
     words = {"de": "Zuletzt geprüft", "ja": "最終確認日", "en": "Last checked"}
-    for section in SECTIONS:
+    for section in SECTION_IDS:
         for record in DATA.sections[section]:
             for lang in LANG_PREFIX:
                 html = page_file(built_site, lang, f"{section}/{record['id']}").read_text("utf-8")
@@ -190,7 +190,7 @@ def see_also_links(html: str, lang: str) -> list[str]:
 def test_see_also_links_both_ways_in_every_language(built_site: Path) -> None:
     pairs = [
         (f"{section}/{record['id']}", other)
-        for section in SECTIONS
+        for section in SECTION_IDS
         for record in DATA.sections[section]
         for other in record.get("related", ())
     ]
@@ -367,7 +367,7 @@ def test_operator_details_come_from_the_settings(project_copy: Path, tmp_path: P
 
 
 def test_marker_lines_in_code_blocks_stay_as_written() -> None:
-    from kakehashi.editorial import EditorialPage, render_editorial
+    from kakehashi.site.editorial import EditorialPage, render_editorial
 
     page = EditorialPage(
         "guide",

@@ -6,8 +6,8 @@ import gzip
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from kakehashi.languages import LANGUAGES
-from kakehashi.sitemap import sitemap_xml, write_sitemap
+from kakehashi.site.languages import LANGUAGES
+from kakehashi.site.sitemap import sitemap_xml, write_sitemap
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 

@@ -9,7 +9,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import url_filter
 
-from kakehashi.templatecache import NAVIGATION_TEMPLATE, cache_theme_parts
+from kakehashi.mkdocs_adapter.speedups.theme_memo import NAVIGATION_TEMPLATE, cache_theme_parts
 
 
 def site_pages(uris: list[str]) -> list[Page]:

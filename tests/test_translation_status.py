@@ -8,13 +8,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, page_to_html
-from kakehashi.editorial import EditorialPage
-from kakehashi.glossary import FIELDS
-from kakehashi.languages import LANGUAGES
-from kakehashi.loader import SECTIONS, load_data
-from kakehashi.problems import SourceProblems
-from kakehashi.site import load_site
-from kakehashi.translation_status import (
+from kakehashi.site.editorial import EditorialPage
+from kakehashi.site.glossary import FIELDS
+from kakehashi.site.languages import LANGUAGES
+from kakehashi.site.translation_status import (
     PAGE_KEY,
     MissingPage,
     MissingText,
@@ -22,6 +19,9 @@ from kakehashi.translation_status import (
     render_page,
     translation_report,
 )
+from kakehashi.site.whole_site import load_site
+from kakehashi.sources.loader import SECTION_IDS, load_data
+from kakehashi.sources.problems import SourceProblems
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 SCHEMA = ROOT / "data" / "schema"
@@ -62,7 +62,7 @@ def test_report_names_each_gap_and_its_fallback() -> None:
 
 def test_every_localized_field_of_the_schemas_has_a_name_in_the_glossary() -> None:
     fields = set()
-    for section in SECTIONS:
+    for section in SECTION_IDS:
         schema = json.loads((SCHEMA / f"{section}.schema.json").read_text("utf-8"))
         for name, definition in schema["items"]["properties"].items():
             if definition.get("$ref", "").endswith("/localizedText"):

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kakehashi.loader import load_data
-from kakehashi.problems import SourceProblems
+from kakehashi.sources.loader import load_data
+from kakehashi.sources.problems import SourceProblems
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).parent / "fixtures" / "mini"

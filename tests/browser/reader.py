@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from kakehashi.loader import load_data
+from kakehashi.sources.loader import load_data
 
 #: Set by CI: a missing browser or tool fails the run instead of skipping it.
 REQUIRE_ENV = "KAKEHASHI_REQUIRE_BROWSER"

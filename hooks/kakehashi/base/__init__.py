@@ -1,0 +1,1 @@
+"""Leaves every layer may use: the speed-up switch and the fingerprints of inputs."""

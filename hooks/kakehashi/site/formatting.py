@@ -1,0 +1,90 @@
+"""Numbers, dates and quantities in the reader's conventions (Babel/CLDR)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from functools import cache
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_decimal
+
+from kakehashi.site.glossary import VALUE_WORDS, term
+from kakehashi.sources.loader import parse_partial_date
+
+_UNITS = {"km": "km", "m2": "m²", "ha": "ha"}
+
+# The English texts are British (centre, programme, 25 November 2019): so are their dates.
+LOCALES = {"de": Locale.parse("de_DE"), "ja": Locale.parse("ja_JP"), "en": Locale.parse("en_GB")}
+
+
+def number(value: float, lang: str) -> str:
+    """40.1 → "40,1" (de), "40.1" (ja, en); 11500 → "11.500" / "11,500"."""
+    return format_decimal(value, locale=LOCALES[lang])
+
+
+# Dates repeat across records and pages, and Babel takes tens of microseconds
+# for each; the few distinct ones are formatted once.
+@cache
+def partial_date(text: str, lang: str) -> str:
+    """ "2025-04-23" → "23. April 2025" / "2025年4月23日" / "23 April 2025"; month or
+    year alone where the source gives no more."""
+    parsed = parse_partial_date(text)
+    if parsed is None:
+        raise ValueError(f"not a date: {text!r}")
+    day, precision = parsed
+    locale = LOCALES[lang]
+    if precision == "day":
+        return format_date(day, format="long", locale=locale)
+    if precision == "month":
+        return format_skeleton("yMMMM", day, locale=locale)
+    return format_skeleton("y", day, locale=locale)
+
+
+@cache
+def period(start: str, end: str | None, lang: str) -> str:
+    """A date, or a span such as "22.–24. April 2025" / "2025年4月22日～24日"."""
+    if not end or end == start:
+        return partial_date(start, lang)
+    first, last = parse_partial_date(start), parse_partial_date(end)
+    if first and last and first[1] == last[1] == "day":
+        return _days(first[0], last[0], LOCALES[lang])
+    words = term(VALUE_WORDS, "period", lang)
+    return words.format(start=partial_date(start, lang), end=partial_date(end, lang))
+
+
+_ABBREVIATED_MONTH = re.compile(r"(?<!M)MMM(?!M)")
+
+
+def _days(first: date, last: date, locale: Locale) -> str:
+    """A span of days with the month written out, as in single dates ("22.–24. April 2025").
+
+    CLDR has span patterns for abbreviated months only ("22.–24. Apr. 2025"), and
+    Babel does not widen them as UTS #35 describes; this widens the month field.
+    """
+    differs = "y" if first.year != last.year else "M" if first.month != last.month else "d"
+    parts = locale.interval_formats["yMMMd"][differs]
+    return "".join(
+        format_date(day, format=_ABBREVIATED_MONTH.sub("MMMM", pattern), locale=locale)
+        for day, pattern in zip((first, last), parts, strict=True)
+    )
+
+
+def quantity(value: Mapping[str, Any], lang: str) -> str:
+    """{value: 180, unit: km, approximate: true} → "ca. 180 km" / "約180 km" / "about 180 km"."""
+    amount = number(value["value"], lang)
+    if "max" in value:
+        amount = term(VALUE_WORDS, "range", lang).format(low=amount, high=number(value["max"], lang))
+    text = f"{amount}\u00a0{_UNITS[value['unit']]}"
+    if value.get("approximate"):
+        text = term(VALUE_WORDS, "approximately", lang).format(value=text)
+    return text
+
+
+def coordinates(lat: float, lon: float) -> str:
+    """Decimal degrees as the source gave them, with a point in every language,
+    so that they can be pasted into any map."""
+    return f"{lat}, {lon}"

@@ -1,0 +1,187 @@
+"""The one loader: read, validate and cross-check all data of the site.
+
+Every problem in every file is collected and raised together, so an editor
+sees the whole list at once; nothing is built from data with problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kakehashi.sources.data_file import read_checked
+from kakehashi.sources.problems import Problem, SourceProblems
+from kakehashi.sources.yaml_source import YamlDocument
+
+# Record ids that would take the URL of an index page of their section
+# (``/<section>/page-2/``, kakehashi.site.urls.section_index_key).
+RESERVED_ID = re.compile(r"^page-[0-9]+$")
+
+SECTION_IDS: tuple[str, ...] = ("projects", "ecosystem", "cycling", "disaster-prevention")
+CITIES = "cities"
+
+Record = dict[str, Any]
+Reader = Callable[[Path, str, str, Path], tuple[YamlDocument, list[Problem]]]
+_DATE_FORM = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one load, one Data
+class Data:
+    """All validated records: cities by id, and each section's records in file order."""
+
+    cities: dict[str, Record]
+    sections: dict[str, list[Record]]
+
+
+def load_data(root: Path, schema_dir: Path | None = None, reader: Reader = read_checked) -> Data:
+    """Load ``root/data``; raise :class:`SourceProblems` listing every problem.
+
+    ``schema_dir`` defaults to ``root/data/schema``; ``reader`` parses and checks
+    one file (a :class:`RecordCache`'s ``read`` reuses unchanged records).
+    """
+    data_dir = root / "data"
+    schema_dir = schema_dir or data_dir / "schema"
+    problems: list[Problem] = []
+    documents: dict[str, YamlDocument] = {}
+    for name in (CITIES, *SECTION_IDS):
+        path = data_dir / f"{name}.yml"
+        display = f"data/{name}.yml"
+        if not path.is_file():
+            problems.append(Problem(display, 1, 1, "", "the file is missing"))
+            continue
+        doc, file_problems = reader(path, display, name, schema_dir)
+        problems += file_problems
+        if doc.value is not None:
+            documents[name] = doc
+    # Unreadable cities.yml: its own problems are reported; checking references
+    # against no cities would add a false "unknown city" for every record.
+    city_ids: set[str] | None = None
+    if CITIES in documents:
+        problems += _check_records(documents[CITIES], city_ids=None)
+        city_ids = {c.get("id") for c in _records(documents[CITIES])}
+    for name in SECTION_IDS:
+        if name in documents:
+            problems += _check_records(documents[name], city_ids=city_ids)
+    # Links into a section that could not be read are not checked: its own problems are reported.
+    problems += _check_related({name: documents[name] for name in SECTION_IDS if name in documents})
+    if problems:
+        raise SourceProblems(problems)
+    return Data(
+        cities={city["id"]: city for city in documents[CITIES].value},
+        sections={name: documents[name].value for name in SECTION_IDS},
+    )
+
+
+def _records(doc: YamlDocument) -> list[Record]:
+    value = doc.value if isinstance(doc.value, list) else []
+    return [record for record in value if isinstance(record, dict)]
+
+
+def _check_records(doc: YamlDocument, city_ids: set[str] | None) -> list[Problem]:
+    """Rules across records and fields that a JSON Schema cannot state."""
+    problems: list[Problem] = []
+    first_index_of_id: dict[str, int] = {}
+
+    def problem(path: tuple, field: str, message: str) -> None:
+        line, column = doc.position(path)
+        problems.append(Problem(doc.file, line, column, field, message))
+
+    for index, record in enumerate(doc.value if isinstance(doc.value, list) else []):
+        if not isinstance(record, dict):
+            continue
+        record_id = record.get("id")
+        label = record_id if isinstance(record_id, str) else f"[{index + 1}]"
+        if isinstance(record_id, str) and RESERVED_ID.match(record_id):
+            problem(
+                (index, "id"),
+                f"{label}.id",
+                f"the id '{record_id}' is the address of a page of the section's list; choose another id",
+            )
+        if isinstance(record_id, str):
+            if record_id in first_index_of_id:
+                # Positions are looked up only for messages (they may be packed away).
+                first_line = doc.position((first_index_of_id[record_id], "id"))[0]
+                problem(
+                    (index, "id"),
+                    f"{label}.id",
+                    f"the id '{record_id}' is already used on line {first_line};"
+                    " ids must be unique in a file",
+                )
+            else:
+                first_index_of_id[record_id] = index
+        city = record.get("city")
+        if city_ids is not None and isinstance(city, str) and city not in city_ids:
+            known = ", ".join(sorted(c for c in city_ids if isinstance(c, str)))
+            problem(
+                (index, "city"),
+                f"{label}.city",
+                f"unknown city '{city}'; cities are defined in data/cities.yml: {known}",
+            )
+        for field in ("date", "date_end", "opened", "updated"):
+            value = record.get(field)
+            if isinstance(value, str) and _DATE_FORM.match(value) and not parse_partial_date(value):
+                problem((index, field), f"{label}.{field}", f"'{value}' is not a calendar date")
+        start, end = record.get("date"), record.get("date_end")
+        dates_valid = all(
+            isinstance(d, str) and _DATE_FORM.match(d) and parse_partial_date(d) for d in (start, end)
+        )
+        if dates_valid and end < start:
+            problem((index, "date_end"), f"{label}.date_end", "the end date is before the date")
+        quantity_fields = ("length", "area")
+        for field in quantity_fields:
+            quantity = record.get(field)
+            if isinstance(quantity, dict) and isinstance(quantity.get("max"), (int, float)):
+                low = quantity.get("value")
+                if isinstance(low, (int, float)) and quantity["max"] <= low:
+                    problem(
+                        (index, field, "max"),
+                        f"{label}.{field}.max",
+                        "the upper end of the range must be larger than value",
+                    )
+    return problems
+
+
+def _check_related(sections: dict[str, YamlDocument]) -> list[Problem]:
+    """Every record named under ``related`` exists, and is another record."""
+    ids = {name: {r.get("id") for r in _records(doc)} for name, doc in sections.items()}
+    problems: list[Problem] = []
+    for name, doc in sections.items():
+        for index, record in enumerate(doc.value if isinstance(doc.value, list) else []):
+            related = record.get("related") if isinstance(record, dict) else None
+            if not isinstance(related, list):
+                continue
+            label = record.get("id") if isinstance(record.get("id"), str) else f"[{index + 1}]"
+            for number, target in enumerate(related):
+                if not isinstance(target, str) or "/" not in target:
+                    continue  # the schema names the form
+                section, target_id = target.split("/", 1)
+                message = None
+                if section in ids and target_id not in ids[section]:
+                    message = f"there is no record '{target_id}' in data/{section}.yml"
+                elif (section, target_id) == (name, label):
+                    message = "a record cannot be related to itself"
+                if message:
+                    line, column = doc.position((index, "related", number))
+                    field = f"{label}.related[{number + 1}]"
+                    problems.append(Problem(doc.file, line, column, field, message))
+    return problems
+
+
+def parse_partial_date(text: str) -> tuple[dt.date, str] | None:
+    """``"2025-04-23"``, ``"2025-04"`` or ``"2025"`` as (first day, precision)."""
+    parts = text.split("-")
+    try:
+        numbers = [int(p) for p in parts]
+        if len(numbers) == 1:
+            return dt.date(numbers[0], 1, 1), "year"
+        if len(numbers) == 2:
+            return dt.date(numbers[0], numbers[1], 1), "month"
+        if len(numbers) == 3:
+            return dt.date(*numbers), "day"
+    except ValueError:
+        return None
+    return None
