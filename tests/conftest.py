@@ -73,13 +73,59 @@ def site_files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
+def build(project: Path, site: Path, extra_env: dict[str, str] | None = None) -> dict[str, bytes]:
+    """``mkdocs build --strict`` of ``project`` that must succeed; every file of the site."""
+    result = run_mkdocs_build(project, site, extra_env)
+    assert result.returncode == 0, result.stderr
+    return site_files(site)
+
+
+def is_page(name: str) -> bool:
+    """Whether a file of a built site (its path below the site) is a page, not a search bundle's file."""
+    return name.endswith(".html") and not any(part.startswith("pagefind") for part in name.split("/"))
+
+
+def html_pages(site: Path) -> list[Path]:
+    """The pages of a built site, without the search bundles' files, in a fixed order."""
+    return sorted(p for p in site.rglob("*.html") if is_page(p.relative_to(site).as_posix()))
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project built once with ``mkdocs build --strict``."""
+    """A copy of the real project built once with ``mkdocs build --strict``.
+
+    A copy, never the project folder: the build must not find a ``.cache/`` of
+    earlier builds, so that what the tests read was rendered, not restored.
+    """
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    assert not (project / ".cache").exists()
     site_dir = tmp_path_factory.mktemp("site")
-    result = run_mkdocs_build(ROOT, site_dir)
+    result = run_mkdocs_build(project, site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir
+
+
+# Test modules that build a site (mkdocs build or serve, each a few seconds):
+# `pytest -m "not build"` leaves them out for a fast loop.
+BUILDING_MODULES = {
+    "test_cli.py",
+    "test_documentcache.py",
+    "test_fast_paths.py",
+    "test_pagination.py",
+    "test_rendercache.py",
+    "test_search_bundles.py",
+    "test_serve.py",
+    "test_site_build.py",
+    "test_site_pages.py",
+    "test_translation_status.py",
+}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        building = item.path.name in BUILDING_MODULES or item.path.parent.name == "browser"
+        if building or "built_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.build)
 
 
 @pytest.fixture

@@ -7,21 +7,15 @@ import sqlite3
 import zlib
 from pathlib import Path
 
-from conftest import run_mkdocs_build, site_files
+from conftest import build, is_page
 from kakehashi.mkdocs_adapter.build_state import RENDERED
 from kakehashi.mkdocs_adapter.speedups.page_shell_cache import pack, stable_repr, unpack
 
 RECORD_PAGE = "ja/cycling/ring-ring-road/index.html"
 
 
-def build(project: Path, site: Path) -> dict[str, bytes]:
-    result = run_mkdocs_build(project, site)
-    assert result.returncode == 0, result.stderr
-    return site_files(site)
-
-
 def html_pages(site: dict[str, bytes]) -> list[str]:
-    return [name for name in site if name.endswith("index.html") and "pagefind" not in name]
+    return [name for name in site if name.endswith("index.html") and is_page(name)]
 
 
 def mark_kept_documents(project: Path, old: str, new: str) -> int:

@@ -8,7 +8,7 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
-from conftest import copy_project, run_mkdocs_build, site_files
+from conftest import copy_project, is_page, run_mkdocs_build, site_files
 from kakehashi.mkdocs_adapter.build_state import RENDERED
 
 # `mkdocs build`, reporting how often each speed-up ran. MkDocs waits at its
@@ -107,7 +107,7 @@ def test_the_site_is_byte_identical_to_one_built_without_them(tmp_path: Path) ->
     assert built.keys() == expected.keys()
     assert [name for name in expected if built[name] != expected[name]] == []
     # All but the first page of each language came from the helper; none in the reference.
-    pages = [name for name in expected if name.endswith("index.html") and "pagefind" not in name]
+    pages = [name for name in expected if name.endswith("index.html") and is_page(name)]
     assert reported(result, "pages from the helper") == len(pages) - 3
     assert reported(reference, "pages from the helper") == 0
     # The writer wrote half of the pages of the first language at least (for the others it
@@ -144,7 +144,7 @@ def test_a_build_that_finds_every_page_kept_starts_no_helper(tmp_path: Path) -> 
     # Every page's document is kept, those the writer made too (it hands them to the build).
     assert reported(first, "pages from the writer") > 0
     pages = [name for name in site_files(tmp_path / "first") if name.endswith("index.html")]
-    pages = [name for name in pages if "pagefind" not in name]
+    pages = [name for name in pages if is_page(name)]
     with contextlib.closing(sqlite3.connect(project / RENDERED)) as kept:
         assert kept.execute("SELECT count(*) FROM documents").fetchone()[0] == len(pages)
     second = build(project, tmp_path / "second")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_mkdocs_build
+from conftest import copy_project, run_mkdocs_build
 from kakehashi.mkdocs_adapter.build_state import SEARCH_BUNDLES
 from kakehashi.search.bundles import (
     DEFAULT_PAGES_PER_BUNDLE,
@@ -74,7 +74,8 @@ def test_a_bad_pages_per_bundle_setting_is_named(setting: object) -> None:
 
 def test_built_site_with_small_bundles_indexes_every_page_once(tmp_path: Path) -> None:
     site = tmp_path / "site"
-    result = run_mkdocs_build(ROOT, site, {"KAKEHASHI_SEARCH_PAGES_PER_BUNDLE": "20"})
+    project = copy_project(tmp_path / "project")
+    result = run_mkdocs_build(project, site, {"KAKEHASHI_SEARCH_PAGES_PER_BUNDLE": "20"})
     assert result.returncode == 0, result.stderr
     assert not [p.name for p in site.rglob(".search-*")], "staging folders are removed"
     for lang in ("de", "ja", "en"):

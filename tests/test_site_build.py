@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from conftest import ROOT, run_mkdocs_build
+from conftest import ROOT, html_pages, run_mkdocs_build
 from kakehashi.site.glossary import KINDS, LABELS, STATUSES, term
 from kakehashi.site.glossary import SECTION_TITLES as SECTIONS_GLOSSARY
 from kakehashi.sources.loader import SECTION_IDS, load_data
@@ -251,7 +251,7 @@ class ThemeControls(HTMLParser):
 
 
 def test_theme_controls_are_named_in_the_pages_language(built_site: Path) -> None:
-    pages = [p for p in built_site.rglob("*.html") if "pagefind" not in p.relative_to(built_site).parts]
+    pages = html_pages(built_site)
     permalinks_seen = {lang: 0 for lang in LANG_PREFIX}
     for file in pages:
         page = ThemeControls(file.read_text("utf-8"))

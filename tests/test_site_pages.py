@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, html_pages
 
 SITE_URL = "https://bochum-tsukuba.example.org/"  # mkdocs.yml's site_url when SITE_URL is not set
 LANG_PREFIX = {"de": "", "ja": "ja/", "en": "en/"}
@@ -95,11 +95,6 @@ def parse(file: Path) -> Parsed:
     parser = PageParser()
     parser.feed(file.read_text("utf-8"))
     return parser.page
-
-
-def html_pages(site: Path) -> list[Path]:
-    """Every page of the site; Pagefind's bundle holds no pages."""
-    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.relative_to(site).parts)
 
 
 def language_of(site: Path, file: Path) -> str:
