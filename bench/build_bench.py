@@ -66,7 +66,7 @@ MEASURE = """
 import resource, runpy, sys
 from pathlib import Path
 site, search_after = sys.argv[1], sys.argv[2:] == ["search"]
-sys.argv = ["mkdocs", "build", "--strict", "--site-dir", site]  # not --quiet: see rendercache.py
+sys.argv = ["mkdocs", "build", "--strict", "--site-dir", site]  # not --quiet: see html_cache.py
 code = 0
 try:
     runpy.run_module("mkdocs", run_name="__main__")

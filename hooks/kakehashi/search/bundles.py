@@ -107,7 +107,7 @@ class SearchIndex:
     """The languages' Pagefind bundles, made one language after another while the site is built."""
 
     def __init__(self, kept_in: Path | None = None) -> None:
-        """``kept_in``: a folder where bundles are kept for the next build (see ``searchcache``)."""
+        """``kept_in``: a folder where bundles are kept for the next build (see ``bundle_cache``)."""
         binary = get_executable()
         if binary is None:
             raise SearchIndexError("Pagefind was not found: install the project with pip install -e .")

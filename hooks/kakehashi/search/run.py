@@ -1,14 +1,14 @@
 """Make one language's search bundles, in a process of its own.
 
 MkDocs builds the next language meanwhile. A process, not a thread of the
-build: the build forks its render helper (``renderhelper``) while bundles are
+build: the build forks its render helper (``render_helper``) while bundles are
 being made, and a fork of a process that runs threads may leave the child
 waiting on a lock held by a thread that did not come along (Python 3.12 and
 later warn of it on every such fork).
 
 ``search.SearchIndex`` starts ``python -m kakehashi.search.run`` with the job as
 JSON on stdin. It prints ``used <key>`` for every kept bundle it copied or
-kept (see ``searchcache``); exit status 0 when every bundle is in place, else 1
+kept (see ``bundle_cache``); exit status 0 when every bundle is in place, else 1
 with Pagefind's report.
 """
 

@@ -157,7 +157,7 @@ LABELS: Terms = {
     },
     "close": {"de": "Schließen", "ja": "閉じる", "en": "Close"},
     "related": {"de": "Siehe auch", "ja": "関連項目", "en": "See also"},
-    # the theme's own controls (themewords.py)
+    # the theme's own controls (theme_words.py)
     "switch_to_dark": {
         "de": "Zum dunklen Farbschema wechseln",
         "ja": "ダークモードに切り替え",

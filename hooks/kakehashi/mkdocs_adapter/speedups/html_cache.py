@@ -12,13 +12,13 @@ links to anchors MkDocs checks (``--verbose``). The first build, and the first
 after mkdocs.yml or the set of pages changed, renders every page.
 
 When a language's build meets a page that is not kept, a second process starts
-rendering the pages after it from the last one back (``renderhelper``): a
+rendering the pages after it from the last one back (``render_helper``): a
 build from nothing, or after mkdocs.yml changed, uses both cores for the
 Markdown, and a build that finds every page kept starts no process.
 
 The same database keeps what the theme wrote around each page's content
-(``documentcache``, table ``documents``), and drops it with the pages. The
-page writer (``pagewriter``), a fork of the build, reads it through a
+(``page_shell_cache``, table ``documents``), and drops it with the pages. The
+page writer (``page_writer``), a fork of the build, reads it through a
 connection of its own and hands what it would store back to the build, which
 alone writes to it.
 
@@ -132,7 +132,7 @@ class HtmlCache:
             self._give_up()
             return
         digest.update(repr((config.use_directory_urls, config.validation)).encode())
-        # The permalinks' title is set per language, not in mkdocs.yml (themewords.py).
+        # The permalinks' title is set per language, not in mkdocs.yml (theme_words.py).
         digest.update(repr(config.mdx_configs.get("toc", {}).get("permalink_title")).encode())
         # Links resolve, and warn, by the files that exist.
         digest.update("\0".join(sorted(file.src_uri for file in files)).encode())
@@ -177,7 +177,7 @@ class HtmlCache:
         self._store("documents", key, entry)
 
     def serve_a_fork(self) -> None:
-        """In a forked process (``pagewriter``): read through a connection of its own, and hand
+        """In a forked process (``page_writer``): read through a connection of its own, and hand
         what it would store back to the build (:meth:`hand_back`) instead of storing it."""
         # The build's connection and open transaction came along with the fork: never used or closed here.
         self._inherited, self._db = self._db, None

@@ -1,6 +1,6 @@
 """Keep the theme's part of each page's HTML for the next build.
 
-With its Markdown taken from ``rendercache``, the largest part of what a page
+With its Markdown taken from ``html_cache``, the largest part of what a page
 still costs MkDocs is Material's templates: the header, navigation, language
 switcher and footer around the content. They write the same document as
 long as everything they can see is the same. That is:
@@ -68,7 +68,7 @@ COMPRESSION_LEVEL = 1  # three times smaller; level 6 is a tenth smaller and slo
 
 
 class DocumentStore(Protocol):
-    """Where the kept documents are read and written (``rendercache.HtmlCache``)."""
+    """Where the kept documents are read and written (``html_cache.HtmlCache``)."""
 
     @property
     def language_context(self) -> bytes | None: ...  # None: nothing can be kept now
@@ -134,7 +134,7 @@ def document_key(language: bytes, page: Any, extra: Any, rest: Mapping[str, Any]
 
 
 def pack(document: str, content: str) -> bytes:
-    """What the theme wrote around ``content``, to keep (the content is kept by ``rendercache``)."""
+    """What the theme wrote around ``content``, to keep (the content is kept by ``html_cache``)."""
     start = document.find(content)
     parts = (document,) if start < 0 else (document[:start], document[start + len(content) :])
     return zlib.compress(marshal.dumps(parts), COMPRESSION_LEVEL)
