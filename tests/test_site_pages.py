@@ -339,3 +339,12 @@ def test_the_language_check_reads_past_line_breaks_and_stray_end_tags() -> None:
     page = LanguageOfParts()
     page.feed('<p lang="de">a<br />日本語</p></span><p>つくば <span lang="ja">筑波</span></p>')
     assert page.unmarked == ["<p> '日本語'", "<p> 'つくば'"]
+
+
+def test_a_records_official_website_is_linked_before_its_sources(built_site: Path) -> None:
+    page = (built_site / "en" / "disaster-prevention" / "kiez-bochum" / "index.html").read_text("utf-8")
+    website = page.index("<dt>Official website</dt>")
+    link = '<a href="https://bochum.de/Referat-fuer-Krisenmanagement-und-Bevoelkerungsschutz/KIEZ---'
+    assert page.index(link, website) < page.index('id="sources"')
+    japanese = (built_site / "ja" / "disaster-prevention" / "kiez-bochum" / "index.html").read_text("utf-8")
+    assert "<dt>公式サイト</dt>" in japanese

@@ -53,7 +53,11 @@ def test_workflow_builds_every_pull_request_and_publishes_main() -> None:
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert workflow["permissions"] == {"contents": "read"}  # nothing else may write
-    assert deploy["needs"] == "build" and "refs/heads/main" in deploy["if"]
+    assert deploy["needs"] == ["test", "build"] and "refs/heads/main" in deploy["if"]
+    # Every test runs before the site is built and published: .ci/run, browser checks required.
+    test = workflow["jobs"]["test"]
+    assert build["needs"] == "test"
+    assert any(".ci/run" in step.get("run", "") for step in test["steps"])
     assert deploy["environment"]["name"] == "github-pages"
 
 

@@ -118,6 +118,7 @@ LABELS: Terms = {
     "location_exact": {"de": "genau", "ja": "正確な位置", "en": "exact"},
     "location_approximate": {"de": "ungefähr", "ja": "おおよその位置", "en": "approximate"},
     "sources": {"de": "Quellen", "ja": "出典", "en": "Sources"},
+    "website": {"de": "Offizielle Website", "ja": "公式サイト", "en": "Official website"},
     "last_checked": {"de": "Zuletzt geprüft", "ja": "最終確認日", "en": "Last checked"},
     "unverified": {"de": "Nicht bestätigt", "ja": "未確認の情報", "en": "Not verified"},
     "translation_notice_title": {

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
+from urllib.parse import urlsplit
 
 from kakehashi.site import escaping
 from kakehashi.site.glossary import LABELS, LANGUAGE_NAMES, term
@@ -120,6 +121,12 @@ def external_link(url: str, title: str, lang: str, page_lang: str) -> str:
     """A link to a source; its title keeps the language of the cited page."""
     lang_attrs = f' hreflang="{lang}"' + (f' lang="{lang}"' if lang != page_lang else "")
     return f'<a href="{escaping.attribute(url)}"{lang_attrs}>{escaping.inline(title)}</a>'
+
+
+def website_link(url: str) -> str:
+    """A link to a subject's official website, shown as its host (a whole address overflows a phone)."""
+    shown = urlsplit(url).hostname or url
+    return f'<a href="{escaping.attribute(url)}">{escaping.inline(shown)}</a>'
 
 
 def definition_list(items: list[tuple[str, str]]) -> str:

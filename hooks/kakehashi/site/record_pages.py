@@ -23,6 +23,7 @@ from kakehashi.site.markdown_blocks import (
     front_matter,
     link,
     page,
+    website_link,
 )
 from kakehashi.site.urls import record_key, section_index_key
 from kakehashi.sources.loader import Data, Record
@@ -69,6 +70,8 @@ def _key_facts(data: Data, section: str, record: Record, writer: LocalizedText) 
             facts.append((label(field), writer.inline(record[field])))
     if "location" in record:
         facts.append((label("location"), _location(record["location"], writer)))
+    if "website" in record:  # so that a reader can act, not only read: before the sources
+        facts.append((label("website"), website_link(record["website"])))
     return facts
 
 
