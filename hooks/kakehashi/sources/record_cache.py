@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kakehashi.base.fingerprints import files_digest, python_and_packages
+from kakehashi.base import fingerprints
 from kakehashi.base.speedups import stand_down
 from kakehashi.sources import schema
 from kakehashi.sources.data_file import read_checked
@@ -84,7 +84,7 @@ class _Item:
 
 def _item_key(display: str, text: str) -> tuple[str, bytes]:
     # A digest rather than the text: the texts of thousands of records are megabytes.
-    return display, hashlib.blake2b(text.encode(), digest_size=16).digest()
+    return display, fingerprints.digest(text)
 
 
 class _ShiftedTable(Mapping):
@@ -119,8 +119,9 @@ READ_PATH_MODULES = ("yaml_source.py", "schema.py", "data_file.py", "record_cach
 
 def _code_version() -> str:
     """What parsing and checking a record depends on besides its text and the schemas."""
-    sources = files_digest(Path(__file__).parent / name for name in READ_PATH_MODULES)
-    return (sources + python_and_packages(("pyyaml", "jsonschema")).encode()).hex()
+    sources = fingerprints.files_digest(Path(__file__).parent / name for name in READ_PATH_MODULES)
+    versions = fingerprints.python_and_packages(("pyyaml", "jsonschema"))
+    return fingerprints.digest(sources + versions.encode()).hex()
 
 
 class RecordCache:
