@@ -40,9 +40,10 @@ from kakehashi.mkdocs_adapter.speedups.page_writer import ForkedPageWriter
 from kakehashi.mkdocs_adapter.upstream import i18n_plugin
 from kakehashi.search.bundles import SearchIndex, SearchIndexError, pages_per_bundle, plan_bundles
 from kakehashi.site import urls
+from kakehashi.site.downloads import write_downloads
 from kakehashi.site.glossary import ui_words
 from kakehashi.site.languages import DEFAULT_LANGUAGE, LANGUAGES
-from kakehashi.site.sitemap import SITEMAP_FILE, sitemap_xml, write_sitemap
+from kakehashi.site.sitemap import SITEMAP_FILE
 from kakehashi.sources.problems import PREVIEW_PROBLEMS_FILE, SourceProblems, write_preview_problems
 
 
@@ -272,11 +273,11 @@ def _save_html_cache(config: MkDocsConfig) -> None:
 
 
 @event_priority(-50)
-def _write_sitemap(config: MkDocsConfig) -> None:
+def _write_downloads(config: MkDocsConfig) -> None:
+    # The sitemap and the data files cover every language: written once, at the end.
     if _all_languages_done():
         state.stop_markdown_prefetch()
-        sitemap = sitemap_xml(config.site_url, state.site.page_keys(), state.site.last_checked())
-        write_sitemap(Path(config.site_dir), sitemap)
+        write_downloads(Path(config.site_dir), state.site.downloads(config.site_url))
 
 
 @event_priority(-50)
@@ -299,7 +300,7 @@ on_post_build = CombinedEvent(
     _write_preview_problems,
     _mark_language_done,
     _save_html_cache,
-    _write_sitemap,
+    _write_downloads,
     _index_language_for_search,
 )
 

@@ -6,8 +6,9 @@ import gzip
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from kakehashi.site.downloads import write_downloads
 from kakehashi.site.languages import LANGUAGES
-from kakehashi.site.sitemap import sitemap_xml, write_sitemap
+from kakehashi.site.sitemap import sitemap_downloads, sitemap_xml
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
@@ -34,10 +35,14 @@ def test_every_page_in_every_language_names_all_its_alternates() -> None:
 
 def test_written_with_a_gzipped_copy_that_does_not_change_between_builds(tmp_path: Path) -> None:
     xml = sitemap_xml("https://example.org/", ["index"])
-    write_sitemap(tmp_path, xml)
+    write_downloads(tmp_path, sitemap_downloads(xml))
     first = (tmp_path / "sitemap.xml.gz").read_bytes()
-    write_sitemap(tmp_path, xml)
+    # A gzip header holds the time it was made (bytes 4-7, RFC 1952): zero, so that
+    # a build a second later gives the same file.
+    assert first[4:8] == bytes(4)
+    write_downloads(tmp_path, sitemap_downloads(xml))
     assert (tmp_path / "sitemap.xml.gz").read_bytes() == first
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sitemap.xml", "sitemap.xml.gz"]
     assert gzip.decompress(first).decode("utf-8") == (tmp_path / "sitemap.xml").read_text("utf-8") == xml
 
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 from kakehashi.site import escaping
+from kakehashi.site.downloads import Download
 from kakehashi.site.urls import alternates
 
 SITEMAP_FILE = "sitemap.xml"
@@ -49,8 +49,7 @@ def sitemap_xml(site_url: str, keys: Iterable[str], changed: Mapping[str, str] |
     return "".join(parts)
 
 
-def write_sitemap(site_dir: Path, sitemap: str) -> None:
-    """Write ``sitemap.xml`` and its gzipped copy (with no timestamp: the same pages give the same file)."""
+def sitemap_downloads(sitemap: str) -> list[Download]:
+    """``sitemap.xml`` and its gzipped copy (with no timestamp: the same pages give the same file)."""
     data = sitemap.encode("utf-8")
-    (site_dir / SITEMAP_FILE).write_bytes(data)
-    (site_dir / f"{SITEMAP_FILE}.gz").write_bytes(gzip.compress(data, mtime=0))
+    return [Download(SITEMAP_FILE, data), Download(f"{SITEMAP_FILE}.gz", gzip.compress(data, mtime=0))]

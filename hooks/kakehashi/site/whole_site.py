@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from kakehashi.site import directives, translation_status
+from kakehashi.site.downloads import Download
 from kakehashi.site.editorial import EditorialPage, load_content, render_editorial
 from kakehashi.site.record_pages import index_page_count, render_record, render_section_index
+from kakehashi.site.sitemap import sitemap_downloads, sitemap_xml
 from kakehashi.site.urls import record_key, section_index_key
 from kakehashi.sources.loader import SECTION_IDS, Data, Reader, load_data
 from kakehashi.sources.problems import Problem, SourceProblems
@@ -52,6 +54,10 @@ class Site:
     def last_checked(self) -> dict[str, str]:
         """Per record page key, the date its record was last checked (its ``updated``)."""
         return {key: record["updated"] for key, (_, record) in self._records.items()}
+
+    def downloads(self, site_url: str) -> list[Download]:
+        """Every file of the site that is not a page, written once all languages are built."""
+        return sitemap_downloads(sitemap_xml(site_url, self.page_keys(), self.last_checked()))
 
     @cached_property
     def translation_report(self) -> translation_status.TranslationReport:
