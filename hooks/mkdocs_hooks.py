@@ -43,6 +43,7 @@ from kakehashi.site import urls
 from kakehashi.site.downloads import write_downloads
 from kakehashi.site.glossary import ui_words
 from kakehashi.site.languages import DEFAULT_LANGUAGE, LANGUAGES
+from kakehashi.site.open_data import OpenDataSettings
 from kakehashi.site.sitemap import SITEMAP_FILE
 from kakehashi.sources.problems import PREVIEW_PROBLEMS_FILE, SourceProblems, write_preview_problems
 
@@ -61,7 +62,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.theme.static_templates.discard(SITEMAP_FILE)
     root = Path(config.config_file_path).parent
     try:
-        state.load(root, config.extra.get("operator") or {})
+        open_data = OpenDataSettings.from_settings(config.site_url, config.extra)
+        state.load(root, config.extra.get("operator") or {}, open_data)
     except SourceProblems as error:
         raise PluginError(error.report()) from None
     return config

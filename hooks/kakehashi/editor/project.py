@@ -6,19 +6,33 @@ tools read them from the file themselves, without MkDocs' machinery.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from kakehashi.site.open_data import OpenDataSettings
+
 CONFIG_FILE = "mkdocs.yml"
 
 
 class _SettingsLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as data: MkDocs' own tags (``!ENV``, ``!!python/...``)
-    read as null instead of being run or refused."""
+    """Reads mkdocs.yml as data: ``!ENV`` as MkDocs reads it, MkDocs' other tags
+    (``!!python/...``) as null instead of being run or refused."""
 
 
+def _environment_value(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """``!ENV NAME`` or ``!ENV [NAME, …, default]``: the first variable set, else the default."""
+    if isinstance(node, yaml.SequenceNode):
+        items = loader.construct_sequence(node)
+        names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    else:
+        names, default = [loader.construct_scalar(node)], None
+    return next((os.environ[str(name)] for name in names if str(name) in os.environ), default)
+
+
+_SettingsLoader.add_constructor("!ENV", _environment_value)
 _SettingsLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _SettingsLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
@@ -44,6 +58,11 @@ def operator(settings: dict[str, Any]) -> dict[str, Any]:
     """``extra.operator``: the imprint details the editorial pages show."""
     extra = settings.get("extra") or {}
     return dict(extra.get("operator") or {})
+
+
+def open_data(settings: dict[str, Any]) -> OpenDataSettings:
+    """``site_url`` and ``extra.data_licence``: where the data files say they come from, and their licence."""
+    return OpenDataSettings.from_settings(settings.get("site_url"), settings.get("extra") or {})
 
 
 def site_dir(root: Path, settings: dict[str, Any]) -> Path:

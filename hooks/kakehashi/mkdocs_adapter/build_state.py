@@ -20,6 +20,7 @@ from kakehashi.mkdocs_adapter.speedups.markdown_prefetch import MarkdownPrefetch
 from kakehashi.mkdocs_adapter.speedups.page_writer import ForkedPageWriter
 from kakehashi.search.bundles import SearchBundle, SearchIndex
 from kakehashi.site.languages import DEFAULT_LANGUAGE, LANGUAGES
+from kakehashi.site.open_data import OpenDataSettings
 from kakehashi.site.whole_site import Site, load_site
 from kakehashi.sources.data_file import read_checked
 from kakehashi.sources.problems import SourceProblems, write_preview_problems
@@ -54,14 +55,19 @@ class BuildState:
     # Per language, the search bundles its pages are indexed in (planned when its pages are known).
     search_bundles: dict[str, list[SearchBundle]] = field(default_factory=dict)
 
-    def load(self, root: Path, operator: Mapping[str, Any]) -> None:
+    def load(
+        self, root: Path, operator: Mapping[str, Any], open_data: OpenDataSettings | None = None
+    ) -> None:
         """Load the sources unless they are unchanged since the last load.
+
+        ``open_data``: the site's address and the data's licence, which the data files name.
 
         Raises :class:`SourceProblems`, except while serving with a good site
         from before: then that site stays, the problems are printed once and
         the preview shows them on every page until they are fixed.
         """
-        current = sources_fingerprint(root, operator)
+        open_data = open_data or OpenDataSettings()
+        current = (sources_fingerprint(root, operator), open_data)
         if current != self._fingerprint:
             self._fingerprint = current
             first_load = self._records is None
@@ -69,7 +75,7 @@ class BuildState:
                 self._records = RecordCache(root / STORE)
             reader = self._records.read if self._records is not None else read_checked
             try:
-                self.site = load_site(root, operator, reader=reader)
+                self.site = load_site(root, operator, reader=reader, open_data_settings=open_data)
                 self.problems = None
                 if self._records is not None and (first_load or not self.serving):
                     # Not after each edit while serving: the next start parses the few changed records.
@@ -120,7 +126,12 @@ class BuildState:
         served = self.serve_session
         if served is None or served.config is None:
             return None
-        self.load(served.root, served.config.extra.get("operator") or {})
+        config = served.config
+        self.load(
+            served.root,
+            config.extra.get("operator") or {},
+            OpenDataSettings.from_settings(config.site_url, config.extra),
+        )
         write_preview_problems(Path(served.config.site_dir), self.problems)
         if self.site is None:
             return None

@@ -32,6 +32,8 @@ from mkdocs.structure.nav import Navigation
 
 from kakehashi.base.fingerprints import digest, file_stamps
 from kakehashi.site import translation_status
+from kakehashi.site.data_catalogue import CATALOGUE_KEY
+from kakehashi.site.downloads import write_downloads
 from kakehashi.site.editorial import directives_used
 from kakehashi.site.record_pages import (
     CardGroups,
@@ -135,6 +137,8 @@ def candidate_keys(old: Site, new: Site, changed: Changed, lang: str) -> set[str
         shown = {section for name in directives_used(page) for section in DIRECTIVE_SECTIONS[name]}
         if old.editorial.get(key) != page or shown & set(changed):
             keys.add(key)
+    if changed:  # the data files' sizes and dates
+        keys.add(CATALOGUE_KEY)
     records = [(section, record) for section, pairs in changed.items() for pair in pairs for record in pair]
     if old.editorial != new.editorial or any(missing_texts(section, record) for section, record in records):
         keys.add(translation_status.PAGE_KEY)
@@ -192,6 +196,8 @@ def update_pages(served: ServeSession, new: Site, languages: Iterable[str]) -> i
                 return None  # the navigation on every page shows this title
             _build_page(file.page, config, doc_files, build.nav, build.env)
             served.remember_markdown(key, lang, markdown)
+    if edit:  # the sitemap's dates and the data files
+        write_downloads(Path(config.site_dir), new.downloads(config.site_url))
     served.site = new
     return sum(len(pages) for pages in changed.values())
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import Any
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
+from babel.units import format_unit
 
 from kakehashi.site.glossary import VALUE_WORDS, term
 from kakehashi.sources.loader import parse_partial_date
@@ -82,6 +84,22 @@ def quantity(value: Mapping[str, Any], lang: str) -> str:
     if value.get("approximate"):
         text = term(VALUE_WORDS, "approximately", lang).format(value=text)
     return text
+
+
+def file_size(size: int, lang: str) -> str:
+    """A file's size in decimal units: 850 → "850 Byte"; 12345 → "12,3 kB" / "12.3 KB" / "12.3 kB"."""
+    locale = LOCALES[lang]
+    if size < 1000:
+        return format_unit(size, "digital-byte", length="short", locale=locale)
+    # Rounded first: the plural form follows the number shown ("1,0 kB", not "1,0 kbyte"),
+    # and 999,950 bytes are "1.0 MB", not "1,000.0 kB".
+    amount, unit = Decimal(size).scaleb(-3).quantize(_TENTH, ROUND_HALF_UP), "digital-kilobyte"
+    if amount >= 1000:
+        amount, unit = Decimal(size).scaleb(-6).quantize(_TENTH, ROUND_HALF_UP), "digital-megabyte"
+    return format_unit(amount, unit, length="short", format="#,##0.0", locale=locale)
+
+
+_TENTH = Decimal("0.1")
 
 
 def coordinates(lat: float, lon: float) -> str:

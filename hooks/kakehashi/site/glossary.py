@@ -223,6 +223,104 @@ LABELS: Terms = {
     "shown_in": {"de": "auf {language} angezeigt", "ja": "{language}で表示", "en": "shown in {language}"},
     "field_joiner": {"de": ", ", "ja": "、", "en": ", "},
     "group_joiner": {"de": "; ", "ja": "／", "en": "; "},
+    # the open data catalogue (/data/) and the files it lists
+    "open_data": {"de": "Offene Daten", "ja": "オープンデータ", "en": "Open data"},
+    "open_data_intro": {
+        "de": "Alle Einträge dieser Website zum Herunterladen und Weiterverwenden: jeder Datensatz als "
+        "JSON und als CSV, mit seinem JSON-Schema. Die Dateien entstehen bei jeder Veröffentlichung aus "
+        "denselben Daten wie die Seiten.",
+        "ja": "このサイトのすべての項目をダウンロードして再利用できます。各データセットをJSONとCSVで、"
+        "JSONスキーマとともに提供しています。ファイルは公開のたびに、ページと同じデータから作成されます。",
+        "en": "Every entry of this site to download and reuse: each dataset as JSON and as CSV, with its "
+        "JSON Schema. The files are made from the same data as the pages each time the site is published.",
+    },
+    "open_data_licence": {
+        "de": "Die Daten stehen unter der Lizenz {licence}. Nennen Sie bei einer Weiterverwendung diese "
+        "Website mit ihrer Adresse als Quelle.",
+        "ja": "データは{licence}のもとで提供しています。再利用の際は、出典として本サイトの名称とアドレスを"
+        "明記してください。",
+        "en": "The data is available under the licence {licence}. When you reuse it, name this site and its "
+        "address as the source.",
+    },
+    "open_data_json": {
+        "de": "JSON: ein Objekt mit den Angaben zum Datensatz (Name, Titel, Lizenz, Website, Schema, Anzahl "
+        "der Einträge, letzte Aktualisierung) und der Liste records mit den Einträgen, wie sie in den "
+        "Quelldaten stehen. Daten sind Zeichenketten nach ISO 8601 (2025-04-23, 2025-04 oder 2025).",
+        "ja": "JSON：データセットの情報（名前、タイトル、ライセンス、サイト、スキーマ、件数、最終更新日）と、"
+        "元データのままの項目を並べたrecordsを持つオブジェクトです。日付はISO 8601形式の文字列"
+        "（2025-04-23、2025-04、2025）です。",
+        "en": "JSON: an object with the dataset's details (name, title, licence, site, schema, number of "
+        "entries, last update) and the list records, which holds the entries as they are in the source "
+        "data. Dates are ISO 8601 strings (2025-04-23, 2025-04 or 2025).",
+    },
+    "open_data_csv": {
+        "de": "CSV: eine Zeile je Eintrag, in UTF-8 mit Byte Order Mark (BOM) und CRLF-Zeilenenden, damit "
+        "Tabellenprogramme wie Excel Umlaute und japanische Schrift richtig lesen. Texte haben eine Spalte "
+        "je Sprache (title_de, title_ja, title_en), verschachtelte Angaben eine Spalte je Teil, mit _ "
+        "verbunden (location_lat, location_lon, location_precision). Listen wie sources und related stehen "
+        "als JSON in einer Zelle. Die Spalten licence und licence_url nennen in jeder Zeile die Lizenz.",
+        "ja": "CSV：1項目につき1行です。Excelなどの表計算ソフトで日本語やウムラウトが正しく表示されるよう、"
+        "BOM付きのUTF-8、改行コードCRLFで保存しています。テキストは言語ごとに列を分け（title_de、"
+        "title_ja、title_en）、入れ子になった情報は _ でつないだ列に分けています（location_lat、"
+        "location_lon、location_precision）。sourcesやrelatedなどのリストは、JSONとして1つのセルに"
+        "入れています。各行のlicence列とlicence_url列にライセンスを記載しています。",
+        "en": "CSV: one row per entry, in UTF-8 with a byte order mark (BOM) and CRLF line ends, so that "
+        "spreadsheet programs such as Excel read accented and Japanese characters correctly. Texts have one "
+        "column per language (title_de, title_ja, title_en), nested details one column per part, joined "
+        "with _ (location_lat, location_lon, location_precision). Lists such as sources and related are "
+        "JSON in one cell. The columns licence and licence_url name the licence in every row.",
+    },
+    "open_data_formulas": {
+        "de": "Die Zellen enthalten die Texte unverändert. Ein Text, der mit =, +, - oder @ beginnt, kann "
+        "von einem Tabellenprogramm als Formel gelesen werden: Importieren Sie die Datei deshalb mit "
+        "Spalten im Textformat, statt sie per Doppelklick zu öffnen.",
+        "ja": "セルには元のテキストをそのまま入れています。=、+、-、@で始まるテキストは表計算ソフトが"
+        "数式として扱うことがあるため、ダブルクリックで開くのではなく、列を文字列として指定して"
+        "読み込んでください。",
+        "en": "Cells hold the texts unchanged. A spreadsheet program may read a text that starts with =, +, "
+        "- or @ as a formula, so import the file with its columns set to text rather than opening it with "
+        "a double click.",
+    },
+    "open_data_schema": {
+        "de": "JSON-Schema: beschreibt die Liste records eines Datensatzes (Draft 07); gemeinsame "
+        "Definitionen stehen daneben in common.schema.json.",
+        "ja": "JSONスキーマ：データセットのrecordsの構造を定義しています（Draft 07）。共通の定義は、"
+        "同じ場所のcommon.schema.jsonにあります。",
+        "en": "JSON Schema: describes a dataset's list records (draft 07); shared definitions are in "
+        "common.schema.json beside it.",
+    },
+    "open_data_about_files": {"de": "Zu den Dateien", "ja": "ファイルについて", "en": "About the files"},
+    "open_data_section": {
+        "de": "Die Einträge dieses Bereichs als Daten: {files} (Lizenz: {licence}). Alle Datensätze: "
+        "{catalogue}.",
+        "ja": "この分野の項目のデータ：{files}（ライセンス：{licence}）。すべてのデータセット：{catalogue}",
+        "en": "The entries of this section as data: {files} (licence: {licence}). All datasets: {catalogue}.",
+    },
+    "dataset_cities": {"de": "Städte", "ja": "都市", "en": "Cities"},
+    "dataset_cities_intro": {
+        "de": "Die Städte, auf die sich die Einträge beziehen, mit Land, Region und Koordinaten.",
+        "ja": "各項目が関係する都市です。国、地域、座標を掲載しています。",
+        "en": "The cities the entries refer to, with country, region and coordinates.",
+    },
+    "dataset_events": {"de": "Veranstaltungen", "ja": "イベント", "en": "Events"},
+    "dataset_events_intro": {
+        "de": "Veranstaltungen der Partnerschaft mit Ort und Datum.",
+        "ja": "連携に関するイベントの日時と場所です。",
+        "en": "Events of the partnership with their place and date.",
+    },
+    "file": {"de": "Datei", "ja": "ファイル", "en": "File"},
+    "format": {"de": "Format", "ja": "形式", "en": "Format"},
+    "size": {"de": "Größe", "ja": "サイズ", "en": "Size"},
+    "last_update": {"de": "Stand", "ja": "最終更新日", "en": "Last updated"},
+    "licence": {"de": "Lizenz", "ja": "ライセンス", "en": "Licence"},
+    "cities_covered": {"de": "Städte", "ja": "対象の都市", "en": "Cities"},
+    "format_json": {"de": "JSON", "ja": "JSON", "en": "JSON"},
+    "format_csv": {
+        "de": "CSV (UTF-8 mit BOM, CRLF)",
+        "ja": "CSV（BOM付きUTF-8、CRLF）",
+        "en": "CSV (UTF-8 with BOM, CRLF)",
+    },
+    "format_schema": {"de": "JSON-Schema", "ja": "JSONスキーマ", "en": "JSON Schema"},
 }
 
 # Names of the texts of a record, for editors: field path → name.
@@ -264,6 +362,18 @@ ALL_TERM_TABLES: dict[str, Terms] = {
 def term(table: Terms, key: str, lang: str) -> str:
     """A glossary entry in ``lang``; every entry has all languages (tested)."""
     return table[key][lang]
+
+
+def dataset_title(name: str, lang: str) -> str:
+    """The title of a published dataset: a section's title, else ``dataset_<name>`` of LABELS."""
+    return SECTION_TITLES[name][lang] if name in SECTION_TITLES else term(LABELS, f"dataset_{name}", lang)
+
+
+def dataset_intro(name: str, lang: str) -> str:
+    """What a published dataset holds, in one sentence."""
+    return (
+        SECTION_INTROS[name][lang] if name in SECTION_INTROS else term(LABELS, f"dataset_{name}_intro", lang)
+    )
 
 
 def ui_words(lang: str) -> dict[str, str]:

@@ -193,7 +193,8 @@ def index_page_cards(data: Data, section: str, lang: str, number: int) -> CardGr
     return [(city, records[window]) for city, records in _groups(data, section, lang) if records[window]]
 
 
-def render_section_index(data: Data, section: str, lang: str, number: int = 1) -> str:
+def render_section_index(data: Data, section: str, lang: str, number: int = 1, data_note: str = "") -> str:
+    """Page ``number`` of a section's index; ``data_note`` (Markdown) goes at its end."""
     writer = LocalizedText(lang)
     key = section_index_key(section, number)
     total = index_page_count(data, section)
@@ -215,7 +216,7 @@ def render_section_index(data: Data, section: str, lang: str, number: int = 1) -
         title = term(VALUE_WORDS, "title_with_part", lang).format(title=title, part=page_words)
     front = front_matter(title, term(SECTION_INTROS, section, lang))
     pager = _pager(section, number, total, lang) if total > 1 else ""
-    return page(front, escaping.inline(title), writer.notice(), [intro, body, pager])
+    return page(front, escaping.inline(title), writer.notice(), [intro, body, pager, data_note])
 
 
 def _pager(section: str, number: int, total: int, lang: str) -> str:

@@ -8,9 +8,11 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
-from kakehashi.site import directives, translation_status
+from kakehashi.site import data_catalogue, directives, open_data, translation_status
+from kakehashi.site.data_catalogue import CATALOGUE_FOLDER, CATALOGUE_KEY
 from kakehashi.site.downloads import Download
 from kakehashi.site.editorial import EditorialPage, load_content, render_editorial
+from kakehashi.site.open_data import DatasetExport, OpenDataSettings
 from kakehashi.site.record_pages import index_page_count, render_record, render_section_index
 from kakehashi.site.sitemap import sitemap_downloads, sitemap_xml
 from kakehashi.site.urls import record_key, section_index_key
@@ -32,6 +34,9 @@ class Site:
     data: Data
     editorial: dict[str, EditorialPage]
     operator: Mapping[str, Any] = field(default_factory=dict)
+    # The site's address and the data's licence (mkdocs.yml), and data/schema/*.json by file name.
+    open_data: OpenDataSettings = field(default_factory=OpenDataSettings)
+    schema_files: Mapping[str, bytes] = field(default_factory=dict, repr=False)
     _records: dict[str, Any] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -49,6 +54,7 @@ class Site:
             keys += [section_index_key(section, number) for number in pages]
             keys += [record_key(section, record["id"]) for record in self.data.sections[section]]
         keys.append(translation_status.PAGE_KEY)
+        keys.append(CATALOGUE_KEY)
         return keys
 
     def last_checked(self) -> dict[str, str]:
@@ -57,7 +63,13 @@ class Site:
 
     def downloads(self, site_url: str) -> list[Download]:
         """Every file of the site that is not a page, written once all languages are built."""
-        return sitemap_downloads(sitemap_xml(site_url, self.page_keys(), self.last_checked()))
+        sitemap = sitemap_downloads(sitemap_xml(site_url, self.page_keys(), self.last_checked()))
+        return sitemap + open_data.downloads(self.data_exports, self.schema_files)
+
+    @cached_property
+    def data_exports(self) -> list[DatasetExport]:
+        """The files of every dataset, made once: the catalogue page shows their sizes."""
+        return open_data.export_datasets(self.data, self.schema_files, self.open_data)
 
     @cached_property
     def translation_report(self) -> translation_status.TranslationReport:
@@ -71,6 +83,10 @@ class Site:
         """
         if key == translation_status.PAGE_KEY:
             return translation_status.render_page(self.data, self.editorial, lang, self.translation_report)
+        if key == CATALOGUE_KEY:
+            return data_catalogue.render_catalogue(
+                self.data, self.data_exports, self.open_data, self.operator, lang
+            )
         if key in self.editorial:
             handlers = {
                 "sections": partial(directives.sections, self.data),
@@ -84,13 +100,21 @@ class Site:
             return render_record(self.data, section, record, lang)
         section, _, name = key.partition("/")
         number = 1 if name == "index" else int(name.removeprefix("page-"))
-        return render_section_index(self.data, section, lang, number)
+        export = next(e for e in self.data_exports if e.name == section)
+        note = data_catalogue.section_note(export, self.open_data, key, lang)
+        return render_section_index(self.data, section, lang, number, note)
 
 
-def load_site(root: Path, operator: Mapping[str, Any] | None = None, reader: Reader = read_checked) -> Site:
+def load_site(
+    root: Path,
+    operator: Mapping[str, Any] | None = None,
+    reader: Reader = read_checked,
+    open_data_settings: OpenDataSettings | None = None,
+) -> Site:
     """Load and check all sources under ``root``; raise :class:`SourceProblems` listing all.
 
-    ``reader`` parses and checks one data file (see :func:`load_data`).
+    ``reader`` parses and checks one data file (see :func:`load_data`);
+    ``open_data_settings`` are the site's address and the data's licence.
     """
     problems: list[Problem] = []
     try:
@@ -114,6 +138,19 @@ def load_site(root: Path, operator: Mapping[str, Any] | None = None, reader: Rea
                 )
                 for file in page.files.values()
             ]
+    reserved = [key for key in editorial if key.split("/")[0] == CATALOGUE_FOLDER]
+    problems += [
+        Problem(
+            file,
+            1,
+            1,
+            "",
+            f"pages under '{CATALOGUE_FOLDER}/' would take the address of the data files and their "
+            "catalogue; move this page to another folder",
+        )
+        for key in reserved
+        for file in editorial[key].files.values()
+    ]
     if translation_status.PAGE_KEY in editorial:
         problems += [
             Problem(
@@ -129,4 +166,6 @@ def load_site(root: Path, operator: Mapping[str, Any] | None = None, reader: Rea
     if problems:
         raise SourceProblems(problems)
     assert data is not None
-    return Site(data, editorial, dict(operator or {}))
+    schema_dir = root / "data" / "schema"
+    schema_files = {path.name: path.read_bytes() for path in sorted(schema_dir.glob("*.json"))}
+    return Site(data, editorial, dict(operator or {}), open_data_settings or OpenDataSettings(), schema_files)
