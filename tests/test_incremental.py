@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 from test_pagination import many_cycling_records, site_with
 
 from kakehashi.mkdocs_adapter.serve_update import candidate_keys, changed_records
+from kakehashi.site.data_catalogue import CATALOGUE_KEY
 from kakehashi.site.editorial import EditorialPage
 from kakehashi.site.languages import LANGUAGES
 from kakehashi.site.record_pages import index_page_cards, index_page_count
@@ -33,7 +35,7 @@ def edited(site: Site, section: str, index: int, change: Callable[[dict], None])
     record = copy.deepcopy(sections[section][index])
     change(record)
     sections[section][index] = record
-    return Site(Data(site.data.cities, sections), dict(site.editorial), site.operator)
+    return replace(site, data=Data(site.data.cities, sections), editorial=dict(site.editorial))
 
 
 def changed_pages(old: Site, new: Site, lang: str) -> set[str]:
@@ -93,6 +95,7 @@ def test_an_edit_that_keeps_the_order_renders_its_page_and_one_index_page() -> N
         assert len(index_pages) == 1, index_pages
         # No directive shows routes; the status page names no route of this edit.
         assert not candidates & (set(OLD.editorial) | {STATUS_PAGE})
+        assert CATALOGUE_KEY in candidates
 
 
 def test_a_title_edit_reorders_only_its_own_language() -> None:
@@ -103,7 +106,8 @@ def test_a_title_edit_reorders_only_its_own_language() -> None:
     assert edit is not None
     english = candidate_keys(OLD, new, edit, "en")
     german = candidate_keys(OLD, new, edit, "de")
-    assert german == {record_key("cycling", first["id"]), "cycling/index"}
+    # The catalogue of the data files too: their sizes change with any edit.
+    assert german == {record_key("cycling", first["id"]), "cycling/index", CATALOGUE_KEY}
     # The card moves from the first page to the last: every page of its city shifts.
     assert {"cycling/index", "cycling/page-2", "cycling/page-3"} <= english
 
@@ -120,7 +124,8 @@ def test_the_timeline_page_is_a_candidate_only_for_project_edits() -> None:
 def test_an_edited_editorial_page_is_a_candidate() -> None:
     page = OLD.editorial["accessibility"]
     texts = {**page.texts, "en": page.texts["en"] + "\nOne more sentence.\n"}
-    new = Site(OLD.data, {**OLD.editorial, "accessibility": EditorialPage(page.key, page.files, texts)})
+    edited_page = EditorialPage(page.key, page.files, texts)
+    new = replace(OLD, editorial={**OLD.editorial, "accessibility": edited_page})
     edit = changed_records(OLD, new)
     assert edit == {}
     assert changed_pages(OLD, new, "en") == {"accessibility"}
@@ -131,5 +136,5 @@ def test_added_records_and_changed_cities_need_a_full_rebuild() -> None:
     more = site_with(many_cycling_records(261))
     assert changed_records(OLD, more) is None
     cities = {**OLD.data.cities, "bochum": {**OLD.data.cities["bochum"], "name": {"de": "Bochum (Ruhr)"}}}
-    renamed = Site(Data(cities, OLD.data.sections), OLD.editorial, OLD.operator)
+    renamed = replace(OLD, data=Data(cities, OLD.data.sections))
     assert changed_records(OLD, renamed) is None

@@ -247,11 +247,14 @@ def csv_columns(schema_order: list[Column], rows: Iterable[Mapping[Column, str]]
         for column in list(extra):
             if column[-1] in LANGUAGES:
                 extra.update((*column[:-1], lang) for lang in LANGUAGES)
-    return [*known, *sorted(extra, key=lambda c: (c[:-1], _language_rank(c[-1])))]
+    return [*known, *sorted(extra, key=_by_field)]
 
 
-def _language_rank(last: str) -> tuple[int, str]:
-    return (LANGUAGES.index(last), "") if last in LANGUAGES else (-1, last)
+def _by_field(column: Column) -> tuple[Column, int]:
+    """A field's columns together, its languages in the site's order."""
+    if column[-1] in LANGUAGES:
+        return column[:-1], LANGUAGES.index(column[-1])
+    return column, -1
 
 
 def column_name(column: Column) -> str:
