@@ -100,6 +100,10 @@ class BuildState:
         self.html_cache = HtmlCache(root / RENDERED) if speedups.enabled() else None
         self.languages_done = set()
         self.stop_markdown_prefetch()
+        if self.site is not None:
+            # The data files, made before the fork below: the catalogue page of every language
+            # shows their sizes, and a fork that needed them would make them once more.
+            _ = self.site.data_exports
         if self.site is not None and worth_forking(len(self.site.page_keys()), self.serving):
             first = config.plugins["i18n"].current_language
             later = [lang for lang in LANGUAGES if lang != first]

@@ -169,7 +169,7 @@ def json_export(name: str, records: list[Record], updated: str, settings: OpenDa
 
 # --- CSV -----------------------------------------------------------------------
 
-Column = tuple[str, ...]  # the path to a value: ("location", "label", "de")
+Column = str  # "title_de", "location_lat", "sources"
 
 
 def _parsed(schema: bytes | None) -> dict[str, Any] | None:
@@ -189,10 +189,10 @@ def schema_columns(schema: Mapping[str, Any] | None, common: Mapping[str, Any] |
         return []
     definitions = (common or {}).get("definitions") or {}
     properties = (schema.get("items") or {}).get("properties") or {}
-    return [column for name, part in properties.items() for column in _columns((name,), part, definitions)]
+    return [column for name, part in properties.items() for column in _columns(name, part, definitions)]
 
 
-def _columns(path: Column, part: Mapping[str, Any], definitions: Mapping[str, Any]) -> list[Column]:
+def _columns(name: str, part: Mapping[str, Any], definitions: Mapping[str, Any]) -> list[Column]:
     ref = part.get("$ref")
     if isinstance(ref, str) and "#/definitions/" in ref:
         resolved = definitions.get(ref.rpartition("/")[2])
@@ -201,38 +201,38 @@ def _columns(path: Column, part: Mapping[str, Any], definitions: Mapping[str, An
         part = resolved
     names = (part.get("propertyNames") or {}).get("enum")
     if names and set(names) <= set(LANGUAGES):
-        return [(*path, lang) for lang in LANGUAGES]
+        return [f"{name}_{lang}" for lang in LANGUAGES]
     if part.get("type") == "object" and "properties" in part:
         return [
-            c for key, sub in part["properties"].items() for c in _columns((*path, key), sub, definitions)
+            c for key, sub in part["properties"].items() for c in _columns(f"{name}_{key}", sub, definitions)
         ]
-    return [path]
+    return [name]
 
 
 def _is_localized(value: Mapping[str, Any]) -> bool:
     return bool(value) and all(key in LANGUAGES and isinstance(text, str) for key, text in value.items())
 
 
-def flatten(record: Mapping[str, Any], prefix: Column = ()) -> dict[Column, str]:
+# Numbers, true/false and lists as JSON, the same text the JSON file has (one encoder, made once).
+_as_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+
+
+def flatten(record: Mapping[str, Any], prefix: str = "") -> dict[Column, str]:
     """A record's values by column, each as the text of its cell (see :func:`schema_columns`)."""
     cells: dict[Column, str] = {}
     for key, value in record.items():
-        path = (*prefix, key)
-        if isinstance(value, Mapping):
+        name = prefix + key
+        if isinstance(value, str):
+            cells[name] = value
+        elif isinstance(value, Mapping):
             if _is_localized(value):
-                cells.update({(*path, lang): text for lang, text in value.items()})
+                for lang, text in value.items():
+                    cells[f"{name}_{lang}"] = text
             else:
-                cells.update(flatten(value, path))
+                cells.update(flatten(value, f"{name}_"))
         else:
-            cells[path] = _cell(value)
+            cells[name] = _as_json(value)
     return cells
-
-
-def _cell(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    # Numbers, true/false and lists as JSON: the same text the JSON file has.
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def csv_columns(schema_order: list[Column], rows: Iterable[Mapping[Column, str]]) -> list[Column]:
@@ -242,23 +242,22 @@ def csv_columns(schema_order: list[Column], rows: Iterable[Mapping[Column, str]]
     """
     known = dict.fromkeys(schema_order)
     extra = {column for row in rows for column in row if column not in known}
-    if extra:
-        # A localized field the schema does not describe still gets all three languages.
-        for column in list(extra):
-            if column[-1] in LANGUAGES:
-                extra.update((*column[:-1], lang) for lang in LANGUAGES)
+    # A localized field the schema does not describe still gets all three languages.
+    for name, lang in [_field_and_language(column) for column in extra]:
+        if lang is not None:
+            extra.update(f"{name}_{other}" for other in LANGUAGES)
     return [*known, *sorted(extra, key=_by_field)]
 
 
-def _by_field(column: Column) -> tuple[Column, int]:
+def _field_and_language(column: Column) -> tuple[str, str | None]:
+    field, _, lang = column.rpartition("_")
+    return (field, lang) if field and lang in LANGUAGES else (column, None)
+
+
+def _by_field(column: Column) -> tuple[str, int]:
     """A field's columns together, its languages in the site's order."""
-    if column[-1] in LANGUAGES:
-        return column[:-1], LANGUAGES.index(column[-1])
-    return column, -1
-
-
-def column_name(column: Column) -> str:
-    return "_".join(column)
+    field, lang = _field_and_language(column)
+    return field, -1 if lang is None else LANGUAGES.index(lang)
 
 
 def csv_export(records: list[Record], schema_order: list[Column], settings: OpenDataSettings) -> bytes:
@@ -270,7 +269,7 @@ def csv_export(records: list[Record], schema_order: list[Column], settings: Open
     columns = csv_columns(schema_order, rows)
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([*map(column_name, columns), *LICENCE_COLUMNS])
-    licence = (settings.licence_name, settings.licence_url)
-    writer.writerows([*(row.get(column, "") for column in columns), *licence] for row in rows)
+    writer.writerow([*columns, *LICENCE_COLUMNS])
+    licence = [settings.licence_name, settings.licence_url]
+    writer.writerows([row.get(column, "") for column in columns] + licence for row in rows)
     return (CSV_BOM + out.getvalue()).encode("utf-8")
