@@ -296,6 +296,13 @@ LABELS: Terms = {
         "ja": "この分野の項目のデータ：{files}（ライセンス：{licence}）。すべてのデータセット：{catalogue}",
         "en": "The entries of this section as data: {files} (licence: {licence}). All datasets: {catalogue}.",
     },
+    # what a dataset holds, where its section's introduction would not fit a file
+    "dataset_projects_intro": {
+        "de": "Vereinbarungen, Kooperationen, Besuche und Veranstaltungen der Partnerschaft zwischen "
+        "Bochum und Tsukuba.",
+        "ja": "つくば市とボーフム市の連携に関する合意、協力、訪問、イベントです。",
+        "en": "Agreements, cooperations, visits and events of the partnership between Bochum and Tsukuba.",
+    },
     "dataset_cities": {"de": "Städte", "ja": "都市", "en": "Cities"},
     "dataset_cities_intro": {
         "de": "Die Städte, auf die sich die Einträge beziehen, mit Land, Region und Koordinaten.",
@@ -370,10 +377,10 @@ def dataset_title(name: str, lang: str) -> str:
 
 
 def dataset_intro(name: str, lang: str) -> str:
-    """What a published dataset holds, in one sentence."""
-    return (
-        SECTION_INTROS[name][lang] if name in SECTION_INTROS else term(LABELS, f"dataset_{name}_intro", lang)
-    )
+    """What a published dataset holds, in one sentence: ``dataset_<name>_intro`` of LABELS,
+    else the introduction of its section."""
+    key = f"dataset_{name}_intro"
+    return term(LABELS, key, lang) if key in LABELS else SECTION_INTROS[name][lang]
 
 
 def ui_words(lang: str) -> dict[str, str]:
