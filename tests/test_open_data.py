@@ -337,6 +337,19 @@ def test_a_field_the_schema_does_not_know_yet_gets_columns_after_the_known_ones(
     assert json.loads(json_file.content)["records"][1]["topics"] == ["mobility", "leisure"]
 
 
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [
+        (850, ("850 Byte", "850 byte", "850 byte")),
+        (12_345, ("12,3 kB", "12.3 KB", "12.3 kB")),
+        (1_000, ("1,0 kB", "1.0 KB", "1.0 kB")),
+        (999_950, ("1,0 MB", "1.0 MB", "1.0 MB")),
+    ],
+)
+def test_file_sizes_are_written_in_the_readers_conventions(size: int, shown: tuple[str, ...]) -> None:
+    assert tuple(formatting.file_size(size, lang) for lang in LANGUAGES) == shown
+
+
 def test_the_same_data_gives_the_same_bytes() -> None:
     root = Path(__file__).resolve().parent.parent
     first, second = load_site(root), load_site(root)

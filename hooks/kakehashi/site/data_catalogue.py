@@ -32,6 +32,8 @@ _FILE_TYPES = {"json": "JSON", "csv": "CSV", "schema": "JSON"}
 _MEDIA_TYPES = {"json": "application/json", "csv": "text/csv", "schema": "application/schema+json"}
 _FILE_TYPE_VOCABULARY = "http://publications.europa.eu/resource/authority/file-type/"
 _MEDIA_TYPE_VOCABULARY = "https://www.iana.org/assignments/media-types/"
+_LANGUAGE_VOCABULARY = "http://publications.europa.eu/resource/authority/language/"
+_LANGUAGE_CODES = {"de": "DEU", "ja": "JPN", "en": "ENG"}
 _CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
     "dct": "http://purl.org/dc/terms/",
@@ -229,7 +231,7 @@ def catalogue_json_ld(
         "@type": "dcat:Catalog",
         "dct:title": _in_every_language(lambda lang: term(LABELS, "open_data", lang)),
         "dct:description": _in_every_language(lambda lang: term(LABELS, "open_data_intro", lang)),
-        "dct:language": [{"@id": f"http://id.loc.gov/vocabulary/iso639-1/{lang}"} for lang in LANGUAGES],
+        "dct:language": [{"@id": _LANGUAGE_VOCABULARY + _LANGUAGE_CODES[lang]} for lang in LANGUAGES],
         "dct:license": licence,
         "foaf:homepage": {"@id": absolute_url(settings.site_url, "index", DEFAULT_LANGUAGE)},
         "dcat:dataset": datasets,
