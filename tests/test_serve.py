@@ -33,13 +33,15 @@ def test_an_edit_renders_only_its_pages_and_they_match_a_full_build(
             re.search(r"Building 'de' documentation to directory: (\S+)", log_path.read_text()).group(1)
         )
         served = {name: PREVIEW_BOX.sub(b"", html, count=1) for name, html in html_pages(served_dir).items()}
+        served_data = data_files(served_dir)
     log_text = log_path.read_text("utf-8")
     assert "Traceback" not in log_text
     assert log_text.count("Building documentation...") == 1, log_text
-    # The ja record page, the ja index of the section (the card's title) and the
-    # ja pages that name the record under "See also".
+    # The ja record page, the ja index of the section (the card's title), the
+    # ja pages that name the record under "See also", and the data catalogue in
+    # each language (the sizes of the data files).
     assert record.get("related"), "the edited record is related to another"
-    assert re.search(rf"Updated {2 + len(record['related'])} pages in", log_text), log_text
+    assert re.search(rf"Updated {2 + len(record['related']) + 3} pages in", log_text), log_text
 
     full_site = tmp_path / "full"
     env_url = {"SITE_URL": url.split("/ja/")[0] + "/"}
@@ -49,6 +51,13 @@ def test_an_edit_renders_only_its_pages_and_they_match_a_full_build(
     assert served.keys() == full.keys()
     differing = [name for name in full if served[name] != full[name]]
     assert differing == []
+    # The data files are written again with the pages.
+    assert new_title in (served_dir / "data" / "cycling.json").read_text("utf-8")
+    assert served_data == data_files(full_site)
+
+
+def data_files(site: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((site / "data").iterdir()) if p.suffix != ".html"}
 
 
 def test_a_broken_edit_and_its_fix_render_no_more_than_the_fix(project_copy: Path, tmp_path: Path) -> None:
@@ -68,8 +77,8 @@ def test_a_broken_edit_and_its_fix_render_no_more_than_the_fix(project_copy: Pat
         assert box and box.group(2) == "kakehashi-problems.txt"
         assert box.group(1) == "../../.."  # the file at the site's root
 
-        # The fix also retitles the record: its page, its section's index page and the page
-        # that names it under "See also" change.
+        # The fix also retitles the record: its page, its section's index page, the page
+        # that names it under "See also" and, in each language, the data catalogue change.
         fixed_title = "直したタイトル"
         data.write_text(good.replace(f'ja: "{record["title"]["ja"]}"', f'ja: "{fixed_title}"', 1), "utf-8")
         wait_for(url, lambda html: fixed_title in html)
@@ -78,9 +87,9 @@ def test_a_broken_edit_and_its_fix_render_no_more_than_the_fix(project_copy: Pat
     log_text = log_path.read_text("utf-8")
     assert "Traceback" not in log_text
     assert log_text.count("Detected file changes") == 2, log_text
-    # Neither edit rebuilt the site: the broken one changed no page, the fix three.
+    # Neither edit rebuilt the site: the broken one changed no page, the fix six.
     assert log_text.count("Building documentation...") == 1, log_text
-    changed = 2 + len(record["related"])
+    changed = 2 + len(record["related"]) + 3
     assert re.search(rf"Updated 0 pages in .*Updated {changed} pages in", log_text, re.S), log_text
 
 
