@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kakehashi.editor import publish
+from kakehashi.editor import project, publish
 from kakehashi.editor.skeleton import appended
 from kakehashi.site.languages import LANGUAGES
 from kakehashi.site.whole_site import load_site
@@ -247,13 +247,16 @@ def test_export_markdown_writes_every_page_in_every_language(project_copy: Path,
     target = tmp_path / "markdown"
     result = kakehashi(project_copy, "export-markdown", str(target))
     assert result.returncode == 0, result.stderr
-    site = load_site(project_copy)
+    # With the site's address and the data's licence from mkdocs.yml, as the command reads them.
+    settings = project.read_settings(project_copy)
+    site = load_site(project_copy, project.operator(settings), open_data_settings=project.open_data(settings))
     expected = {
         f"{lang}/{key}.md": site.markdown(key, lang) for key in site.page_keys() for lang in LANGUAGES
     }
     assert result.stdout == f"wrote {len(expected)} pages to {target}\n"
     assert {name: data.decode("utf-8") for name, data in tree(target).items()} == expected
     assert "ja/translation-status.md" in expected
+    assert "https://bochum-tsukuba.example.org/data/cycling.csv" in expected["en/data/index.md"]
 
     again = kakehashi(project_copy, "export-markdown", str(target))
     assert again.returncode == 1
