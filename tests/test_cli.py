@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kakehashi.editor import project, publish
+from kakehashi.editor import project as project_settings
+from kakehashi.editor import publish
 from kakehashi.editor.skeleton import appended
 from kakehashi.site.languages import LANGUAGES
 from kakehashi.site.whole_site import load_site
@@ -248,8 +249,12 @@ def test_export_markdown_writes_every_page_in_every_language(project_copy: Path,
     result = kakehashi(project_copy, "export-markdown", str(target))
     assert result.returncode == 0, result.stderr
     # With the site's address and the data's licence from mkdocs.yml, as the command reads them.
-    settings = project.read_settings(project_copy)
-    site = load_site(project_copy, project.operator(settings), open_data_settings=project.open_data(settings))
+    settings = project_settings.read_settings(project_copy)
+    site = load_site(
+        project_copy,
+        project_settings.operator(settings),
+        open_data_settings=project_settings.open_data(settings),
+    )
     expected = {
         f"{lang}/{key}.md": site.markdown(key, lang) for key in site.page_keys() for lang in LANGUAGES
     }
