@@ -295,6 +295,42 @@ def test_failing_build_leaves_the_previous_site_untouched(project_copy: Path) ->
     assert not [p.name for p in project_copy.iterdir() if p.name.startswith(".site-")]
 
 
+def failing_pagefind(folder: Path) -> Path:
+    """A Pagefind that fails to index, as on a full disk."""
+    script = folder / "pagefind-that-fails"
+    script.write_text('#!/bin/sh\necho "Error: no space left on device" >&2\nexit 1\n', "utf-8")
+    script.chmod(0o755)
+    return script
+
+
+@pytest.mark.parametrize("failure", ["broken link", "search index"])
+def test_a_build_that_fails_late_leaves_the_previous_site_byte_identical(
+    project_copy: Path, tmp_path: Path, failure: str
+) -> None:
+    # Late: every page of at least one language is written before the failure, so
+    # only building beside the published site and swapping keeps it intact.
+    env = {"SOURCE_DATE_EPOCH": EPOCH}
+    assert kakehashi(project_copy, "build", env=env).returncode == 0
+    site_dir = project_copy / "site"
+    before = tree(site_dir)
+    about = project_copy / "content" / "de" / "about.md"
+    if failure == "broken link":
+        about.write_text(about.read_text("utf-8") + "\n[Weiter](keine-solche-seite.md)\n", "utf-8")
+        expected = "keine-solche-seite.md"
+    else:
+        # A changed page, so that the search index of its language is made anew.
+        about.write_text(about.read_text("utf-8") + "\nEin neuer Absatz.\n", "utf-8")
+        env["PAGEFIND_BINARY_PATH"] = str(failing_pagefind(tmp_path))
+        expected = "no space left on device"
+
+    result = kakehashi(project_copy, "build", env=env)
+    assert result.returncode == 1
+    assert expected in result.stderr
+    assert result.stderr.endswith(f"kakehashi: error: the build failed; {site_dir} is unchanged\n")
+    assert tree(site_dir) == before
+    assert not [p.name for p in project_copy.iterdir() if p.name.startswith(".site-")]
+
+
 def test_source_date_epoch_is_passed_on_or_taken_from_git(tmp_path: Path, monkeypatch) -> None:
     assert publish.source_date_epoch(tmp_path, {"SOURCE_DATE_EPOCH": "123"}) == "123"
     assert publish.source_date_epoch(tmp_path, {}) is None  # not a repository
