@@ -173,7 +173,8 @@ def test_the_shipped_data_is_valid() -> None:
             "cycling.yml",
             "length: {value: 40.1, unit: km, approximate: true}",
             "length: {value: 40.1, max: 40, unit: km}",
-            "data/cycling.yml:5:30: test-route.length.max: the upper end of the range must be larger than value",
+            "data/cycling.yml:5:30: test-route.length.max: "
+            "the upper end of the range must be larger than value",
         ),
     ],
 )
