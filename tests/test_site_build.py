@@ -318,10 +318,78 @@ def test_missing_translation_falls_back_with_notice_and_lang(project_copy: Path,
     # the notice comes right after the title, and the fallen-back text is not indexed
     assert html.index("</h1>") < html.index("未翻訳の部分があります") < fallback_at
     about = page_file(site, "ja", "about").read_text("utf-8")
-    assert '<span lang="en">' in about and re.search(r'<div [^>]*lang="en"', about)
-    assert "未翻訳の部分があります" in about
+    english_about = (ROOT / "content" / "en" / "about.md").read_text("utf-8")
+    english_title = re.search(r"^# (.+)$", english_about, re.M).group(1)
+    assert re.search(rf'<h1[^>]*><span lang="en">{re.escape(english_title)}</span>', about), (
+        "the English title of the fallen-back page is not marked as English"
+    )
+    assert re.search(r'<div [^>]*lang="en"', about)
+    assert term(LABELS, "translation_notice_title", "ja") in about
     german = page_file(site, "de", f"ecosystem/{record['id']}").read_text("utf-8")
-    assert "Noch nicht übersetzt" not in german
+    assert term(LABELS, "translation_notice_title", "de") not in german
+
+
+# Every step of every fallback chain (ja → en → de, en → de → ja, de → en → ja),
+# written out here rather than read from the code that applies them.
+CHAIN_SUMMARIES = [  # the summary a record has, and what each reader is shown
+    ({"de": "ZQ1 de", "en": "ZQ1 en"}, {"ja": "en", "en": "en", "de": "de"}),
+    ({"de": "ZQ2 de"}, {"ja": "de", "en": "de", "de": "de"}),
+    ({"ja": "ZQ3 ja"}, {"ja": "ja", "en": "ja", "de": "ja"}),
+    ({"en": "ZQ4 en", "ja": "ZQ4 ja"}, {"ja": "ja", "en": "en", "de": "en"}),
+    ({"de": "ZQ5 de", "ja": "ZQ5 ja"}, {"ja": "ja", "en": "de", "de": "de"}),
+]
+
+
+def test_every_step_of_every_fallback_chain_in_a_real_build(project_copy: Path, tmp_path: Path) -> None:
+    def set_summaries(records: list[dict]) -> None:
+        for record, (summary, _) in zip(records, CHAIN_SUMMARIES, strict=False):
+            record["summary"] = summary
+
+    edit_records(project_copy, "ecosystem", set_summaries)
+    # Editorial pages: about only in German (ja and en fall back to it); partnership
+    # without German (de falls back to English); accessibility only in Japanese;
+    # the home page without English (en falls back to German, not Japanese).
+    (project_copy / "content" / "en" / "index.md").unlink()
+    for lang in ("ja", "en"):
+        (project_copy / "content" / lang / "about.md").unlink()
+    (project_copy / "content" / "de" / "partnership.md").unlink()
+    for lang in ("de", "en"):
+        (project_copy / "content" / lang / "accessibility.md").unlink()
+    site = tmp_path / "site"
+    result = run_mkdocs_build(project_copy, site)
+    assert result.returncode == 0, result.stderr
+
+    for index, (summary, shown) in enumerate(CHAIN_SUMMARIES):
+        record_id = DATA.sections["ecosystem"][index]["id"]
+        for reader, text_lang in shown.items():
+            html = page_file(site, reader, f"ecosystem/{record_id}").read_text("utf-8")
+            text = summary[text_lang]
+            assert text in html, (reader, record_id)
+            for other in set(summary.values()) - {text}:
+                assert other not in html, (reader, record_id, other)
+            marked = re.search(rf'lang="{text_lang}"[^>]*>\s*(<p>)?{re.escape(text)}', html)
+            notice = term(LABELS, "translation_notice_title", reader)
+            if text_lang == reader:
+                assert not marked and notice not in html, (reader, record_id)
+            else:
+                assert marked, f"{reader} page of {record_id}: {text!r} not marked as {text_lang}"
+                assert notice in html, (reader, record_id)
+
+    pages = {
+        "about": {"ja": "de", "en": "de"},
+        "partnership": {"de": "en"},
+        "accessibility": {"de": "ja", "en": "ja"},
+        "index": {"en": "de"},
+    }
+    for key, fallbacks in pages.items():
+        for reader, source_lang in fallbacks.items():
+            source = (ROOT / "content" / source_lang / f"{key}.md").read_text("utf-8")
+            title = re.search(r"^# (.+)$", source, re.M).group(1)
+            html = page_file(site, reader, "" if key == "index" else key).read_text("utf-8")
+            assert re.search(rf'<h1[^>]*><span lang="{source_lang}">{re.escape(title)}</span>', html), (
+                f"{reader} {key}: the {source_lang} title is not shown marked as {source_lang}"
+            )
+            assert term(LABELS, "translation_notice_title", reader) in html
 
 
 def test_bad_data_stops_the_build_with_located_errors(project_copy: Path, tmp_path: Path) -> None:
