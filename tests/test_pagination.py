@@ -118,3 +118,13 @@ def test_built_pages_of_a_long_index_link_to_each_other(project_copy: Path, tmp_
         assert before.resolve() in {target[0] for target in targets if target}
         assert f"{prefix}cycling/page-{count}/" in sitemap
         assert not (site / prefix / "cycling" / f"page-{count + 1}").exists()
+        # Each page of the index has its own page in the other languages as alternates.
+        alternate = r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"'
+        alternates = dict(re.findall(alternate, last.read_text("utf-8")))
+        site_url = "https://bochum-tsukuba.example.org/"
+        assert alternates == {
+            "de": f"{site_url}cycling/page-{count}/",
+            "ja": f"{site_url}ja/cycling/page-{count}/",
+            "en": f"{site_url}en/cycling/page-{count}/",
+            "x-default": f"{site_url}cycling/page-{count}/",
+        }

@@ -127,15 +127,27 @@ def test_switcher_leads_to_the_same_record(built_site: Path) -> None:
 
 
 def test_hreflang_alternates_are_absolute_with_x_default(built_site: Path) -> None:
-    for path in [*RECORD_PATHS, "partnership"]:
+    for path in [*RECORD_PATHS, *SECTION_IDS, "partnership", "translation-status"]:
         for lang in LANG_PREFIX:
             page = read_page(built_site, lang, path)
             expected = {other: f"{SITE_URL}{prefix}{path}/" for other, prefix in LANG_PREFIX.items()}
             expected["x-default"] = f"{SITE_URL}{path}/"
             assert page.alternates == expected
-    home = read_page(built_site, "ja", "")
-    assert home.alternates["x-default"] == SITE_URL
-    assert home.alternates["ja"] == f"{SITE_URL}ja/"
+    for lang in LANG_PREFIX:
+        home = read_page(built_site, lang, "")
+        expected = {other: f"{SITE_URL}{other_prefix}" for other, other_prefix in LANG_PREFIX.items()}
+        assert home.alternates == expected | {"x-default": SITE_URL}
+
+
+def test_not_found_pages_name_no_alternates(built_site: Path) -> None:
+    # Served at any address that does not exist: an alternate or canonical address
+    # would tell search engines that the error page lives there.
+    for lang, prefix in LANG_PREFIX.items():
+        html = (built_site / prefix / "404.html").read_text("utf-8")
+        page = Page(html)
+        assert page.html_lang == lang
+        assert page.alternates == {}
+        assert 'rel="canonical"' not in html
 
 
 def test_sitemap_lists_every_page_with_its_alternates(built_site: Path) -> None:
