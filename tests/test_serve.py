@@ -88,3 +88,30 @@ def test_the_published_site_has_no_problems_box(built_site: Path) -> None:
     page = (built_site / "ja" / "index.html").read_text("utf-8")
     assert "kk-problems" not in page
     assert not (built_site / "kakehashi-problems.txt").exists()
+
+
+def test_an_edit_to_an_editorial_page_shows_while_serving_and_matches_a_full_build(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    log_path = tmp_path / "serve.log"
+    page = project_copy / "content" / "ja" / "about.md"
+    added = "このサイトは編集中です。"
+    with serving(project_copy, log_path) as (_, url):
+        about_url = url.split("/ja/")[0] + "/ja/about/"
+        assert added not in wait_for(about_url, lambda html: True)
+        page.write_text(page.read_text("utf-8") + f"\n{added}\n", "utf-8")
+        wait_for(about_url, lambda html: added in html)
+        served_dir = Path(
+            re.search(r"Building 'de' documentation to directory: (\S+)", log_path.read_text()).group(1)
+        )
+        served = {name: PREVIEW_BOX.sub(b"", html, count=1) for name, html in html_pages(served_dir).items()}
+    log_text = log_path.read_text("utf-8")
+    assert "Traceback" not in log_text
+    assert "Detected file changes" in log_text
+
+    full_site = tmp_path / "full"
+    result = run_mkdocs_build(project_copy, full_site, {"SITE_URL": url.split("/ja/")[0] + "/"})
+    assert result.returncode == 0, result.stderr
+    full = html_pages(full_site)
+    assert served.keys() == full.keys()
+    assert [name for name in full if served[name] != full[name]] == []
