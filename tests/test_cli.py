@@ -142,6 +142,42 @@ def test_new_record_fails_the_check_until_filled(project_copy: Path) -> None:
     assert fields == {"city", "date", "kind", "updated", *languages, *sources}
 
 
+def test_new_city_fails_the_check_until_filled_and_then_can_be_used(project_copy: Path) -> None:
+    cities = project_copy / "data" / "cities.yml"
+    before = cities.read_text("utf-8")
+    result = kakehashi(project_copy, "new", "cities", "osaka")
+    assert result.returncode == 0, result.stderr
+    start = before.count("\n") + 2
+    expected = f"data/cities.yml:{start}: added 'osaka'; fill in its fields, then run: kakehashi check\n"
+    assert result.stdout == expected
+
+    check = kakehashi(project_copy, "check", "--format", "json")
+    assert check.returncode == 1
+    problems = json.loads(check.stdout)
+    assert {p["file"] for p in problems} == {"data/cities.yml"}
+    fields = {p["field"].removeprefix("osaka.") for p in problems}
+    names = {f"{field}.{lang}" for field in ("name", "country") for lang in LANGUAGES}
+    assert fields == {*names, "sources[1].url", "sources[1].title", "sources[1].lang", "updated"}
+
+    skeleton = cities.read_text("utf-8")[len(before) :]
+    filled = (
+        skeleton.replace('de: ""', 'de: "Osaka"', 2)
+        .replace('ja: ""', 'ja: "大阪"', 1)
+        .replace('ja: ""', 'ja: "日本"', 1)
+        .replace('en: ""', 'en: "Osaka"', 1)
+        .replace('en: ""', 'en: "Japan"', 1)
+        .replace('url: ""', 'url: "https://www.city.osaka.lg.jp/"')
+        .replace('title: ""', 'title: "大阪市"')
+        .replace('lang: ""', "lang: ja")
+        .replace('updated: ""', 'updated: "2026-12-05"')
+    )
+    cities.write_text(before + filled, "utf-8")
+    break_file(project_copy, "data/cycling.yml", "city: tsukuba", "city: osaka")
+    check = kakehashi(project_copy, "check")
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "; 4 cities;" in check.stdout
+
+
 def test_new_refuses_a_used_id_a_bad_id_and_an_unknown_section(project_copy: Path) -> None:
     data = project_copy / "data" / "cycling.yml"
     before = data.read_bytes()
