@@ -75,6 +75,18 @@ KINDS: Terms = {
         "ja": "テクノロジーセンター",
         "en": "Technology centre",
     },
+    "coworking-space": {"de": "Coworking-Space", "ja": "コワーキングスペース", "en": "Co-working space"},
+    "science-city": {"de": "Wissenschaftsstadt", "ja": "研究学園都市", "en": "Science city"},
+    "health-network": {
+        "de": "Netzwerk der Gesundheitswirtschaft",
+        "ja": "ヘルスケア産業のネットワーク",
+        "en": "Health-economy network",
+    },
+    "health-company": {
+        "de": "Unternehmen der Gesundheitstechnik",
+        "ja": "ヘルステック企業",
+        "en": "Health-technology company",
+    },
     # cycling
     "route": {"de": "Radweg", "ja": "サイクリングロード", "en": "Cycle route"},
     "route-section": {"de": "Abschnitt", "ja": "区間", "en": "Route section"},
