@@ -31,11 +31,11 @@ SECTION_INTROS: Terms = {
     },
     "ecosystem": {
         "de": "Anlaufstellen für Gründerinnen und Gründer in beiden Städten, nebeneinander: "
-        "Gründungszentren, Förderung, Hochschulen und Standorte.",
-        "ja": "両市のスタートアップ支援拠点を並べて紹介します。創業支援施設、支援制度、大学、"
-        "拠点となるエリアを掲載しています。",
-        "en": "Where founders find support in both cities, side by side: start-up centres, "
-        "public programmes, universities and sites.",
+        "Coworking, Gründungszentren, Förderung, Hochschulen, Standorte und Gesundheitswirtschaft.",
+        "ja": "両市のスタートアップ支援拠点を並べて紹介します。コワーキングスペース、創業支援施設、"
+        "支援制度、大学、拠点となるエリア、ヘルスケア産業を掲載しています。",
+        "en": "Where founders find support in both cities, side by side: co-working, start-up centres, "
+        "public programmes, universities, sites and the health economy.",
     },
     "cycling": {
         "de": "Radwege und Radsportanlagen in und um Tsukuba und Bochum.",
@@ -74,6 +74,18 @@ KINDS: Terms = {
         "de": "Technologiezentrum",
         "ja": "テクノロジーセンター",
         "en": "Technology centre",
+    },
+    "coworking-space": {"de": "Coworking-Space", "ja": "コワーキングスペース", "en": "Co-working space"},
+    "science-city": {"de": "Wissenschaftsstadt", "ja": "研究学園都市", "en": "Science city"},
+    "health-network": {
+        "de": "Netzwerk der Gesundheitswirtschaft",
+        "ja": "ヘルスケア産業のネットワーク",
+        "en": "Health-economy network",
+    },
+    "health-company": {
+        "de": "Unternehmen der Gesundheitstechnik",
+        "ja": "ヘルステック企業",
+        "en": "Health-technology company",
     },
     # cycling
     "route": {"de": "Radweg", "ja": "サイクリングロード", "en": "Cycle route"},
