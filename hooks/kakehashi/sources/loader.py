@@ -185,9 +185,9 @@ def _check_event_dates(doc: YamlDocument, projects: YamlDocument | None) -> list
     project_days = {}
     if projects is not None:
         for record in _records(projects):
-            if isinstance(record.get("id"), str) and _valid_date(record.get("date")):
-                end = record.get("date_end", record["date"])
-                project_days[record["id"]] = (record["date"], end if _valid_date(end) else record["date"])
+            start, end = record.get("date"), record.get("date_end", record.get("date"))
+            if isinstance(record.get("id"), str) and _valid_date(start) and _valid_date(end):
+                project_days[record["id"]] = (start, end)  # (its own problems are reported)
 
     def problem(path: tuple, field_name: str, message: str) -> None:
         line, column = doc.position(path)
