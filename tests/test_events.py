@@ -170,6 +170,11 @@ def test_each_feed_holds_every_event_with_a_day_as_its_data_say(lang: str) -> No
             "en": "Bochum ⇄ Tsukuba: events",
         }[lang]
     )
+    assert str(calendar["NAME"]) == str(calendar["X-WR-CALNAME"])
+    assert (
+        calendar["REFRESH-INTERVAL"].params["VALUE"] == "DURATION"
+        and str(calendar["X-PUBLISHED-TTL"]) == "P1D"
+    )
     entries = {str(entry["UID"]): entry for entry in calendar.walk("VEVENT")}
     dated = [e for e in DATA.events if len(e.get("date", "2000-01-01")) == 10]
     assert len(entries) == len(dated) and len(dated) < len(DATA.events)  # a month alone is left out

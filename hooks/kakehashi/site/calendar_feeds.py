@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import urlsplit
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vDuration
 
 from kakehashi.site import events
 from kakehashi.site.downloads import Download
@@ -25,6 +25,8 @@ from kakehashi.site.glossary import LABELS, VALUE_WORDS, term
 from kakehashi.site.languages import LANGUAGES, pick
 from kakehashi.site.urls import absolute_url
 from kakehashi.sources.loader import Data, Record
+
+REFRESH = timedelta(days=1)
 
 
 def calendar_downloads(data: Data, site_url: str) -> list[Download]:
@@ -45,8 +47,14 @@ def feed(data: Data, site_url: str, lang: str) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
+    # The name and description as RFC 7986 says them, and as older calendar apps read them.
+    calendar.add("name", term(LABELS, "calendar_name", lang))
     calendar.add("x-wr-calname", term(LABELS, "calendar_name", lang))
+    calendar.add("description", term(LABELS, "events_intro", lang))
     calendar.add("x-wr-caldesc", term(LABELS, "events_intro", lang))
+    # How often a subscribed app should fetch the feed again: the data change seldom.
+    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(REFRESH).to_ical().decode())
     for event in events.chronological(data.events):
         days = events.days(event)
         if days.exact:
