@@ -98,6 +98,14 @@ def test_every_problem_of_the_dates_at_once(tmp_path: Path) -> None:
             id="a-span-of-one-day",
         ),
         pytest.param(
+            [("- id: test-opening\n", "- id: past\n")],
+            [
+                "data/events.yml:15:7: past.id: the id 'past' names a part of the events page; "
+                "choose another id"
+            ],
+            id="the-id-of-a-heading",
+        ),
+        pytest.param(
             [("  city: bochum\n", "  city: dortmund\n")],
             [
                 "data/events.yml:18:9: test-opening.city: unknown city 'dortmund'; cities are defined in "

@@ -155,6 +155,9 @@ def _check_records(doc: YamlDocument, city_ids: set[str] | None) -> list[Problem
     return problems
 
 
+# An event's id is its anchor on the events page, beside these (kakehashi.site.events).
+EVENT_PAGE_ANCHORS = frozenset({"upcoming", "past"})
+
 # The fields of an event's dates that cannot stand together: where, and what to write.
 _ONE_DAY_OR_SPAN = "write either date (one day) or start and end (several days), not both"
 _SPAN_PROBLEMS: dict[frozenset[str], tuple[str, str]] = {
@@ -197,6 +200,12 @@ def _check_event_dates(doc: YamlDocument, projects: YamlDocument | None) -> list
         if not isinstance(event, dict):
             continue
         label = event["id"] if isinstance(event.get("id"), str) else f"[{index + 1}]"
+        if label in EVENT_PAGE_ANCHORS:
+            problem(
+                (index, "id"),
+                f"{label}.id",
+                f"the id '{label}' names a part of the events page; choose another id",
+            )
         has = {name for name in ("date", "start", "end") if name in event}
         missing = _SPAN_PROBLEMS.get(frozenset(has))
         if missing:
