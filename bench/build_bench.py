@@ -127,6 +127,13 @@ def synthetic_project(target: Path, size: int) -> Path:
             record["title"] = {lang: f"{text} {i}" for lang, text in record["title"].items()}
             records.append(record)
         (target / "data" / f"{section}.yml").write_text(records_text(section, records), "utf-8")
+    # The shipped events, relating to the first round of copies.
+    events = yaml.safe_load((ROOT / "data" / "events.yml").read_text("utf-8"))
+    for event in events:
+        related = [copy_of(key, 0) for key in event.pop("related", ())]
+        if any(related):
+            event["related"] = [key for key in related if key]
+    (target / "data" / "events.yml").write_text(records_text("events", events), "utf-8")
     return target
 
 

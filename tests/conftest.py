@@ -117,6 +117,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 BUILDING_MODULES = {
     "test_cli.py",
     "test_documentcache.py",
+    "test_events_site.py",
     "test_fast_paths.py",
     "test_pagination.py",
     "test_rendercache.py",

@@ -261,17 +261,17 @@ def render_elsewhere(place: str, field: tuple, text: str, lang: str) -> tuple[st
     city = {"id": "sample-city", "name": {language: f"City {language}" for language in LANGUAGES}}
     here = base_record() | {"id": "here", "related": ["cycling/other"]}
     other = base_record() | {"id": "other"}
-    project = {
+    event = {
         "id": "other",
+        "scope": "partnership",
         "city": "sample-city",
-        "kind": "visit",
         "date": "2019-05-01",
         "title": {language: f"Project {language}" for language in LANGUAGES},
         "summary": {language: f"About {language}" for language in LANGUAGES},
         "sources": [{"url": "https://example.org/", "title": "Source", "lang": "ja"}],
         "updated": "2026-11-27",
     }
-    target = project if place == "timeline" else other
+    target = event if place == "timeline" else other
     target[field[0]] = dict(target[field[0]]) | {lang: text}
     if place == "translation-status":
         # Listed there only while one of its texts is missing in some language.
@@ -279,8 +279,7 @@ def render_elsewhere(place: str, field: tuple, text: str, lang: str) -> tuple[st
     sections = {section: [] for section in SECTION_IDS}
     # One card only on the index: the cards are sorted by title, which the text changes.
     sections["cycling"] = [other] if place == "card" else [here, other]
-    sections["projects"] = [project]
-    data = Data(cities={"sample-city": city}, sections=sections)
+    data = Data(cities={"sample-city": city}, sections=sections, events=[event])
     if place == "see-also":
         return page_to_html(render_record(data, "cycling", here, lang))
     if place == "card":

@@ -8,6 +8,7 @@ tests compare the Markdown of every page before and after an edit.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Callable
 
 import pytest
@@ -33,7 +34,9 @@ def edited(site: Site, section: str, index: int, change: Callable[[dict], None])
     record = copy.deepcopy(sections[section][index])
     change(record)
     sections[section][index] = record
-    return Site(Data(site.data.cities, sections), dict(site.editorial), site.operator)
+    return Site(
+        Data(site.data.cities, sections, site.data.events), dict(site.editorial), site.operator, site.today
+    )
 
 
 def changed_pages(old: Site, new: Site, lang: str) -> set[str]:
@@ -108,13 +111,32 @@ def test_a_title_edit_reorders_only_its_own_language() -> None:
     assert {"cycling/index", "cycling/page-2", "cycling/page-3"} <= english
 
 
-def test_the_timeline_page_is_a_candidate_only_for_project_edits() -> None:
+def test_the_timeline_page_is_no_candidate_for_record_edits_and_an_events_edit_rebuilds_all() -> None:
+    # The timeline shows data/events.yml only; an edit of the events rebuilds the whole site.
     route = edited(OLD, "cycling", 5, set_text("summary", "en", "New summary"))
     project = edited(OLD, "projects", 0, set_text("title", "en", "New project title"))
-    for new, expected in ((route, False), (project, True)):
+    for new in (route, project):
         edit = changed_records(OLD, new)
         assert edit is not None
-        assert ("partnership" in candidate_keys(OLD, new, edit, "de")) is expected
+        assert "partnership" not in candidate_keys(OLD, new, edit, "de")
+    events = copy.deepcopy(OLD.data.events)
+    events[0]["title"]["en"] = "New event title"
+    new = Site(dataclasses.replace(OLD.data, events=events), OLD.editorial, OLD.operator, OLD.today)
+    assert changed_records(OLD, new) is None
+
+
+def test_the_events_page_is_a_candidate_when_a_record_it_names_changes() -> None:
+    named = next(
+        key for event in OLD.data.events for key in event.get("related", ()) if key.startswith("projects/")
+    )
+    index = next(i for i, r in enumerate(OLD.data.sections["projects"]) if f"projects/{r['id']}" == named)
+    project = edited(OLD, "projects", index, set_text("title", "en", "New project title"))
+    route = edited(OLD, "cycling", 5, set_text("summary", "en", "New summary"))
+    for new, expected in ((project, True), (route, False)):
+        edit = changed_records(OLD, new)
+        assert edit is not None
+        assert ("events" in candidate_keys(OLD, new, edit, "en")) is expected
+        assert ("events" in changed_pages(OLD, new, "en")) is expected
 
 
 def test_an_edited_editorial_page_is_a_candidate() -> None:

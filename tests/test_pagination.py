@@ -35,7 +35,9 @@ def site_with(records: list[dict]) -> Site:
     site.data.sections["cycling"][:] = records
     # "See also" only to records that are still there, as the loader requires.
     keys = {f"{section}/{r['id']}" for section, rs in site.data.sections.items() for r in rs}
-    for record in (r for rs in site.data.sections.values() for r in rs if "related" in r):
+    for record in (
+        r for rs in [*site.data.sections.values(), site.data.events] for r in rs if "related" in r
+    ):
         record["related"] = [key for key in record["related"] if key in keys]
         if not record["related"]:
             del record["related"]

@@ -21,7 +21,7 @@ from kakehashi.site.translation_status import (
     translation_report,
 )
 from kakehashi.site.whole_site import load_site
-from kakehashi.sources.loader import SECTION_IDS, load_data
+from kakehashi.sources.loader import EVENTS, SECTION_IDS, load_data
 from kakehashi.sources.problems import SourceProblems
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
@@ -63,7 +63,7 @@ def test_report_names_each_gap_and_its_fallback() -> None:
 
 def test_every_localized_field_of_the_schemas_has_a_name_in_the_glossary() -> None:
     fields = set()
-    for section in SECTION_IDS:
+    for section in (*SECTION_IDS, EVENTS):
         schema = json.loads((SCHEMA / f"{section}.schema.json").read_text("utf-8"))
         for name, definition in schema["items"]["properties"].items():
             if definition.get("$ref", "").endswith("/localizedText"):

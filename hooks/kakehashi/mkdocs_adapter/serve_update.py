@@ -31,7 +31,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from kakehashi.base.fingerprints import digest, file_stamps
-from kakehashi.site import translation_status
+from kakehashi.site import events, translation_status
 from kakehashi.site.editorial import directives_used
 from kakehashi.site.record_pages import (
     CardGroups,
@@ -95,8 +95,11 @@ Changed = dict[str, list[tuple[Record, Record]]]  # section → (old, new) of th
 
 def changed_records(old: Site, new: Site) -> Changed | None:
     """The records an edit changed, by section; None when it needs a full rebuild:
-    pages were added or removed, or the cities (shown on many pages) changed."""
+    pages were added or removed, the cities (shown on many pages) or the events
+    (the events page, the timeline and the calendar feeds) changed."""
     if old.page_keys() != new.page_keys() or old.data.cities != new.data.cities:
+        return None
+    if old.data.events != new.data.events:
         return None
     changed: Changed = {}
     for section in SECTION_IDS:
@@ -135,6 +138,11 @@ def candidate_keys(old: Site, new: Site, changed: Changed, lang: str) -> set[str
         shown = {section for name in directives_used(page) for section in DIRECTIVE_SECTIONS[name]}
         if old.editorial.get(key) != page or shown & set(changed):
             keys.add(key)
+    # The events page names the records its events relate to, and says which day it is.
+    named = {key for event in new.data.events for key in event.get("related", ())}
+    edited = {record_key(section, after["id"]) for section, pairs in changed.items() for _, after in pairs}
+    if old.today != new.today or edited & named:
+        keys.add(events.PAGE_KEY)
     records = [(section, record) for section, pairs in changed.items() for pair in pairs for record in pair]
     if old.editorial != new.editorial or any(missing_texts(section, record) for section, record in records):
         keys.add(translation_status.PAGE_KEY)

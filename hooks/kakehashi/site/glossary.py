@@ -235,6 +235,63 @@ LABELS: Terms = {
     "shown_in": {"de": "auf {language} angezeigt", "ja": "{language}で表示", "en": "shown in {language}"},
     "field_joiner": {"de": ", ", "ja": "、", "en": ", "},
     "group_joiner": {"de": "; ", "ja": "／", "en": "; "},
+    # the events page, the calendar feeds and the timeline
+    "events": {"de": "Termine", "ja": "イベント", "en": "Events"},
+    "events_intro": {
+        "de": "Besuche, Unterzeichnungen und andere datierte Ereignisse der Partnerschaft und an Orten, "
+        "die diese Website beschreibt, jeweils mit ihren Quellen.",
+        "ja": "連携に関する訪問や締結式など、日付のわかる出来事と、このサイトで紹介している場所での出来事を、"
+        "出典とともに掲載しています。",
+        "en": "Visits, signings and other dated events of the partnership and at places this site "
+        "describes, each with its sources.",
+    },
+    "events_as_of": {
+        "de": "Stand: {date}. Ob ein Termin bevorsteht oder vorbei ist, richtet sich nach diesem Tag.",
+        "ja": "{date}時点の情報です。今後の予定か過去の出来事かは、この日を基準に分けています。",
+        "en": "As of {date}. Whether an event is upcoming or past is judged from this day.",
+    },
+    "upcoming_events": {"de": "Bevorstehende Termine", "ja": "今後の予定", "en": "Upcoming events"},
+    "past_events": {"de": "Vergangene Termine", "ja": "過去の出来事", "en": "Past events"},
+    "no_upcoming_events": {
+        "de": "Zurzeit sind keine bevorstehenden Termine bekannt.",
+        "ja": "現在、予定されているイベントはありません。",
+        "en": "No upcoming events are known at present.",
+    },
+    "calendar_feed": {
+        "de": "Kalender abonnieren (iCalendar)",
+        "ja": "カレンダーを購読する（iCalendar形式）",
+        "en": "Subscribe to the calendar (iCalendar)",
+    },
+    "calendar_how_to": {
+        "de": "Kopieren Sie die Adresse dieses Links und fügen Sie sie in Ihrer Kalender-App als "
+        "abonnierten Kalender (Kalender aus dem Internet) hinzu; neue Termine erscheinen dann von selbst. "
+        "Termine, für die die Quellen keinen Tag nennen, stehen nur auf dieser Seite.",
+        "ja": "リンクのアドレスをコピーし、カレンダーアプリで「URLで購読」"
+        "（インターネット上のカレンダーを追加）を選んで登録すると、新しい予定が自動的に反映されます。"
+        "日にちまでわからない出来事は、このページにのみ掲載しています。",
+        "en": "Copy this link's address and add it in your calendar app as a subscribed calendar "
+        "(a calendar from the internet); new events then appear by themselves. Events for which the "
+        "sources give no day are listed on this page only.",
+    },
+    "calendar_name": {
+        "de": "Bochum ⇄ Tsukuba: Termine",
+        "ja": "ボーフム ⇄ つくば：イベント",
+        "en": "Bochum ⇄ Tsukuba: events",
+    },
+    "timeline_intro": {
+        "de": "Ereignisse der Partnerschaft, für die diese Website Quellen hat, die ältesten zuerst. "
+        "Die Liste ist nicht vollständig.",
+        "ja": "このサイトで出典を確認できた連携の出来事を、古い順に掲載しています。"
+        "すべてを網羅したものではありません。",
+        "en": "Events of the partnership for which this site has sources, oldest first. "
+        "The list is not complete.",
+    },
+    "all_events": {
+        "de": "Alle Termine, auch die bevorstehenden, und der Kalender zum Abonnieren",
+        "ja": "今後の予定を含むすべてのイベントと、購読用のカレンダー",
+        "en": "All events, upcoming ones too, and the calendar to subscribe to",
+    },
+    "place": {"de": "Ort", "ja": "場所", "en": "Place"},
 }
 
 # Names of the texts of a record, for editors: field path → name.
@@ -248,6 +305,7 @@ FIELDS: Terms = {
     "district": {"de": "Stadtgebiet", "ja": "地区", "en": "District"},
     "address": {"de": "Adresse", "ja": "所在地", "en": "Address"},
     "location.label": {"de": "Beschriftung der Koordinaten", "ja": "座標の説明", "en": "Coordinates label"},
+    "place": {"de": "Ort", "ja": "場所", "en": "Place"},
 }
 
 # Words used inside formatted values.

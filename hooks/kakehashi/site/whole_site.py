@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
-from kakehashi.site import directives, translation_status
+from kakehashi.site import directives, events, translation_status
+from kakehashi.site.calendar_feeds import calendar_downloads
 from kakehashi.site.downloads import Download
 from kakehashi.site.editorial import EditorialPage, load_content, render_editorial
 from kakehashi.site.record_pages import index_page_count, render_record, render_section_index
@@ -21,7 +23,7 @@ from kakehashi.sources.record_cache import read_checked
 # The directives editorial pages may use, and the data sections each one shows.
 DIRECTIVE_SECTIONS: dict[str, tuple[str, ...]] = {
     "sections": (),  # counts only, which change with the set of pages: a full rebuild
-    "timeline": ("projects",),
+    "timeline": (),  # from data/events.yml: an edit of it rebuilds the whole site
     "operator": (),  # from mkdocs.yml
     "glossary": (),  # from the generator's code
 }
@@ -32,6 +34,8 @@ class Site:
     data: Data
     editorial: dict[str, EditorialPage]
     operator: Mapping[str, Any] = field(default_factory=dict)
+    # The day that splits upcoming from past events (events.as_of), taken once per load.
+    today: date = field(default_factory=events.as_of)
     _records: dict[str, Any] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -48,6 +52,7 @@ class Site:
             pages = range(1, index_page_count(self.data, section) + 1)
             keys += [section_index_key(section, number) for number in pages]
             keys += [record_key(section, record["id"]) for record in self.data.sections[section]]
+        keys.append(events.PAGE_KEY)
         keys.append(translation_status.PAGE_KEY)
         return keys
 
@@ -57,7 +62,8 @@ class Site:
 
     def downloads(self, site_url: str) -> list[Download]:
         """Every file of the site that is not a page, written once all languages are built."""
-        return sitemap_downloads(sitemap_xml(site_url, self.page_keys(), self.last_checked()))
+        sitemap = sitemap_downloads(sitemap_xml(site_url, self.page_keys(), self.last_checked()))
+        return sitemap + calendar_downloads(self.data, site_url)
 
     @cached_property
     def translation_report(self) -> translation_status.TranslationReport:
@@ -69,6 +75,8 @@ class Site:
         Not kept: at thousands of records the Markdown of every page in three
         languages would cost hundreds of megabytes, and each is asked for once.
         """
+        if key == events.PAGE_KEY:
+            return events.render_page(self.data, lang, self.today)
         if key == translation_status.PAGE_KEY:
             return translation_status.render_page(self.data, self.editorial, lang, self.translation_report)
         if key in self.editorial:
@@ -114,17 +122,18 @@ def load_site(root: Path, operator: Mapping[str, Any] | None = None, reader: Rea
                 )
                 for file in page.files.values()
             ]
-    if translation_status.PAGE_KEY in editorial:
+    for generated in (events.PAGE_KEY, translation_status.PAGE_KEY):
+        if generated not in editorial:
+            continue
         problems += [
             Problem(
                 file,
                 1,
                 1,
                 "",
-                f"the page name '{translation_status.PAGE_KEY}' is taken by a generated page; "
-                "rename this file",
+                f"the page name '{generated}' is taken by a generated page; rename this file",
             )
-            for file in editorial[translation_status.PAGE_KEY].files.values()
+            for file in editorial[generated].files.values()
         ]
     if problems:
         raise SourceProblems(problems)
