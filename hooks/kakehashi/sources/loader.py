@@ -22,6 +22,16 @@ from kakehashi.sources.yaml_source import YamlDocument
 RESERVED_ID = re.compile(r"^page-[0-9]+$")
 
 SECTION_IDS: tuple[str, ...] = ("projects", "ecosystem", "cycling", "disaster-prevention")
+# The closed list of topics across sections (the enum of ``topics`` in common.schema.json, tested).
+TOPIC_IDS: tuple[str, ...] = (
+    "health",
+    "mobility",
+    "science",
+    "sports",
+    "startups",
+    "disaster-prevention",
+    "urban-development",
+)
 CITIES = "cities"
 
 Record = dict[str, Any]
