@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 # A line that means to be a marker: it starts with a comment that names kakehashi.
 _ATTEMPT = re.compile(r"^[ \t]*<!--[ \t]*kakehashi\b[^\n]*$", re.MULTILINE | re.IGNORECASE)
-_WHOLE = re.compile(r"^<!--[ \t]*kakehashi:(?P<body>[^\n]*?)[ \t]*-->[ \t]*$")
+_WHOLE = re.compile(r"^<!--[ \t]*(?i:kakehashi):(?P<body>[^\n]*?)[ \t]*-->[ \t]*$")
 _KEY = re.compile(r"[a-z][a-z-]*")
 _TOKEN = re.compile(r"\S+")
 # Fenced code blocks show marker lines as they are (the editor's guide quotes them).
@@ -65,9 +65,8 @@ def read_markers(text: str) -> tuple[list[Marker], list[MarkerError]]:
         line = text.count("\n", 0, attempt.start()) + 1
         whole = _WHOLE.match(attempt.group(0))
         if not whole:
-            errors.append(
-                MarkerError(line, 1, f"write a marker on a line of its own, from its first column: {FORM}")
-            )
+            message = f"a marker is one whole line, from its first column to '-->': {FORM}"
+            errors.append(MarkerError(line, 1, message))
             continue
         body, offset = whole.group("body"), whole.start("body")
         tokens = list(_TOKEN.finditer(body))
