@@ -20,6 +20,7 @@ from kakehashi.mkdocs_adapter.serve_update import candidate_keys, changed_record
 from kakehashi.site.editorial import EditorialPage
 from kakehashi.site.glossary import TOPICS
 from kakehashi.site.languages import LANGUAGES, pick
+from kakehashi.site.record_pages import CARDS_PER_PAGE
 from kakehashi.site.whole_site import Site, load_site
 from kakehashi.sources.loader import SECTION_IDS, TOPIC_IDS
 from kakehashi.sources.problems import SourceProblems
@@ -372,3 +373,13 @@ def test_a_topic_edit_renders_the_old_and_new_topic_pages_and_the_overview(lang:
     changed = changed_pages(OLD, new, lang)
     assert {"topics/sports", "topics/health", "topics/science", "topics/index"} <= changed
     assert changed <= candidate_keys(OLD, new, edit, lang)
+
+
+def test_a_topic_with_more_records_than_an_index_page_has_cards_lists_their_titles() -> None:
+    tagged = [r for r in OLD.data.sections["cycling"] if "mobility" in r.get("topics", ())]
+    assert len(tagged) > CARDS_PER_PAGE
+    markdown = OLD.markdown("topics/mobility", "en")
+    cycling = markdown[markdown.index("## Cycling") :]
+    assert "grid cards" not in cycling
+    assert cycling.count("\n- [") == len(tagged)
+    assert "grid cards" in OLD.markdown("topics/sports", "en")  # a few: cards

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kakehashi.site import escaping
 from kakehashi.site.glossary import LABELS, SECTION_TITLES, TOPICS, term
 from kakehashi.site.markdown_blocks import LocalizedText, front_matter, link, page
+from kakehashi.site.record_pages import CARDS_PER_PAGE
 from kakehashi.site.records_view import RecordsQuery, render_selection, select
 from kakehashi.site.urls import TOPICS_INDEX_KEY, topic_key
 from kakehashi.sources.loader import SECTION_IDS, TOPIC_IDS, Data
@@ -19,7 +20,9 @@ def tagged_count(data: Data, topic: str) -> int:
 
 
 def render_topic(data: Data, topic: str, lang: str) -> str:
-    """The records tagged with ``topic``, grouped by section, as the cards of their section."""
+    """The records tagged with ``topic``, grouped by section, as the cards of their section;
+    where a section has more of them than an index page has cards, as a list of titles
+    (one page, light on a phone and quick to render again while serving)."""
     writer = LocalizedText(lang)
     key = topic_key(topic)
     name = term(TOPICS, topic, lang)
@@ -29,7 +32,8 @@ def render_topic(data: Data, topic: str, lang: str) -> str:
         records = select(data, RecordsQuery(section, topics=frozenset({topic})), lang)
         if records:
             heading = f"## {escaping.inline(term(SECTION_TITLES, section, lang))}"
-            blocks.append(f"{heading}\n\n{render_selection(data, section, records, 'cards', key, writer)}")
+            view = "cards" if len(records) <= CARDS_PER_PAGE else "list"
+            blocks.append(f"{heading}\n\n{render_selection(data, section, records, view, key, writer)}")
     if len(blocks) == 1:
         blocks.append(render_selection(data, SECTION_IDS[0], [], "cards", key, writer))
     return page(front_matter(name, intro), escaping.inline(name), writer.notice(), blocks)
