@@ -106,11 +106,6 @@ def page_markers(page: EditorialPage) -> dict[str, list[Marker]]:
     return {lang: read_markers(text)[0] for lang, text in page.texts.items()}
 
 
-def directives_used(page: EditorialPage) -> set[str]:
-    """The names of the directives the page uses in any of its languages."""
-    return {marker.name for markers in page_markers(page).values() for marker in markers}
-
-
 def _expand_markers(text: str, expand: Callable[[Marker], str]) -> str:
     parts, last = [], 0
     for marker in read_markers(text)[0]:
