@@ -30,6 +30,7 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 
 def problems_of_page(tmp_path: Path, text: str, name: str = "content/en/lists.md") -> list[str]:
     project = copy_project(tmp_path / "project")
+    (project / name).parent.mkdir(parents=True, exist_ok=True)
     (project / name).write_text(text, "utf-8")
     with pytest.raises(SourceProblems) as raised:
         load_site(project)
@@ -199,12 +200,11 @@ def test_the_topics_are_one_closed_list_with_names_in_every_language() -> None:
         }
 
 
-def test_only_partnership_projects_may_lack_a_topic() -> None:
-    data = load_site(ROOT).data
-    untagged = [
-        (section, r["kind"]) for section in SECTION_IDS for r in data.sections[section] if "topics" not in r
+def test_pages_may_not_take_the_folder_of_the_topic_pages(tmp_path: Path) -> None:
+    assert problems_of_page(tmp_path, "# Extra\n", "content/en/topics/extra.md") == [
+        "content/en/topics/extra.md:1:1: pages under 'topics/' are generated from the topics of the "
+        "records; move this page to another folder"
     ]
-    assert untagged and all(section == "projects" for section, _ in untagged)
 
 
 # --- what readers see -------------------------------------------------------

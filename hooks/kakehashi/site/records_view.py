@@ -145,13 +145,18 @@ def select(data: Data, query: RecordsQuery, lang: str) -> list[Record]:
     return records
 
 
+def no_records(lang: str) -> str:
+    """The sentence shown where a selection is empty: data change, so it is not an error."""
+    return escaping.inline(term(LABELS, "no_records", lang))
+
+
 def render_selection(
     data: Data, section: str, records: list[Record], view: str, page_key: str, writer: LocalizedText
 ) -> str:
     """``records`` of ``section`` as ``view`` on page ``page_key``; a short sentence if there are none."""
     lang = writer.lang
     if not records:
-        return escaping.inline(term(LABELS, "no_records", lang))
+        return no_records(lang)
     if view == "cards":
         return cards(data, section, records, writer, page_key)
     titles = [link(writer.inline(r["title"]), page_key, record_key(section, r["id"])) for r in records]

@@ -6,7 +6,7 @@ from kakehashi.site import escaping
 from kakehashi.site.glossary import LABELS, SECTION_TITLES, TOPICS, term
 from kakehashi.site.markdown_blocks import LocalizedText, front_matter, link, page
 from kakehashi.site.record_pages import CARDS_PER_PAGE
-from kakehashi.site.records_view import RecordsQuery, render_selection, select
+from kakehashi.site.records_view import RecordsQuery, no_records, render_selection, select
 from kakehashi.site.urls import TOPICS_INDEX_KEY, topic_key
 from kakehashi.sources.loader import SECTION_IDS, TOPIC_IDS, Data
 
@@ -35,7 +35,7 @@ def render_topic(data: Data, topic: str, lang: str) -> str:
             view = "cards" if len(records) <= CARDS_PER_PAGE else "list"
             blocks.append(f"{heading}\n\n{render_selection(data, section, records, view, key, writer)}")
     if len(blocks) == 1:
-        blocks.append(render_selection(data, SECTION_IDS[0], [], "cards", key, writer))
+        blocks.append(no_records(lang))
     return page(front_matter(name, intro), escaping.inline(name), writer.notice(), blocks)
 
 
