@@ -164,6 +164,23 @@ def test_several_wrong_values_are_reported_at_once(tmp_path: Path) -> None:
     ]
 
 
+def test_a_wrong_marker_is_reported_with_the_problems_of_the_data(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "content/en/lists.md").write_text(
+        "# Lists\n\n<!-- kakehashi:records section=cycling city=bohum view=grid -->\n", "utf-8"
+    )
+    path = project / "data" / "cycling.yml"
+    path.write_text(path.read_text("utf-8").replace("  kind: route\n", "  kind: rout\n", 1), "utf-8")
+    with pytest.raises(SourceProblems) as raised:
+        load_site(project)
+    assert [str(problem) for problem in raised.value.problems] == [
+        "content/en/lists.md:3:56: kakehashi:records.view: unknown view 'grid'; use one of: cards, table, "
+        "list",
+        "data/cycling.yml:6:9: ring-ring-road.kind: 'rout' is not allowed; use one of: route, route-section, "
+        "facility",
+    ]  # the cities are not known while the data has problems: city=bohum waits for the next check
+
+
 def test_markers_quoted_in_code_are_left_alone(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     text = (

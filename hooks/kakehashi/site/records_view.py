@@ -62,10 +62,11 @@ def query_of(marker: Marker) -> RecordsQuery:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """What a records marker may name: the city ids, each section's kinds, the topics."""
+    """What a records marker may name: the city ids, each section's kinds, the topics
+    (None: not known, as the data or the schemas could not be read; not checked)."""
 
-    cities: tuple[str, ...]
-    kinds: dict[str, tuple[str, ...]]
+    cities: tuple[str, ...] | None
+    kinds: dict[str, tuple[str, ...]] | None
     topics: tuple[str, ...]
 
 
@@ -92,18 +93,18 @@ def check_marker(marker: Marker, vocabulary: Vocabulary) -> list[tuple[int, str,
     else:
         section = given.values[0]
     allowed: dict[str, tuple[tuple[str, ...], str]] = {
-        "city": (
-            vocabulary.cities,
-            "unknown city '{value}'; cities are defined in data/cities.yml: {allowed}",
-        ),
         "topic": (vocabulary.topics, "unknown topic '{value}'; use one of: {allowed}"),
         "view": (VIEWS, "unknown view '{value}'; use one of: {allowed}"),
     }
-    if section is not None:
+    if vocabulary.cities is not None:
+        template = "unknown city '{value}'; cities are defined in data/cities.yml: {allowed}"
+        allowed["city"] = (vocabulary.cities, template)
+    if section is not None and vocabulary.kinds is not None:
         allowed["kind"] = (
             vocabulary.kinds[section],
             f"'{{value}}' is not a kind of section {section}; use one of: {{allowed}}",
         )
+    if section is not None:
         allowed["sort"] = (
             sort_orders(section),
             f"unknown sort order '{{value}}' for section {section}; use one of: {{allowed}}",

@@ -124,8 +124,8 @@ def load_site(root: Path, operator: Mapping[str, Any] | None = None, reader: Rea
         data = None
     editorial, content_problems = load_content(root, set(DIRECTIVE_SECTIONS))
     problems += content_problems
-    if data is not None:
-        problems += _directive_problems(editorial, _vocabulary(root, data))
+    # Checked even when the data has problems, so that an editor sees them all at once.
+    problems += _directive_problems(editorial, _vocabulary(root, data))
     for key, page in editorial.items():
         section = key.split("/")[0]
         if section in SECTION_IDS or section == _TOPICS_FOLDER:
@@ -159,11 +159,16 @@ def load_site(root: Path, operator: Mapping[str, Any] | None = None, reader: Rea
     return Site(data, editorial, dict(operator or {}))
 
 
-def _vocabulary(root: Path, data: Data) -> records_view.Vocabulary:
-    """What a records marker may name, from the data and the schemas of the project at ``root``."""
+def _vocabulary(root: Path, data: Data | None) -> records_view.Vocabulary:
+    """What a records marker may name, from the data and the schemas of the project at ``root``;
+    what cannot be read (its own problems are reported) is not checked."""
     schema_dir = root / "data" / "schema"
-    kinds = {section: allowed_values(schema_dir, section, "kind") for section in SECTION_IDS}
-    return records_view.Vocabulary(tuple(sorted(data.cities)), kinds, TOPIC_IDS)
+    try:
+        kinds = {section: allowed_values(schema_dir, section, "kind") for section in SECTION_IDS}
+    except (OSError, ValueError, KeyError):
+        kinds = None
+    cities = tuple(sorted(data.cities)) if data is not None else None
+    return records_view.Vocabulary(cities, kinds, TOPIC_IDS)
 
 
 def _directive_problems(
