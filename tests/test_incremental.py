@@ -19,7 +19,7 @@ from kakehashi.site.editorial import EditorialPage
 from kakehashi.site.languages import LANGUAGES
 from kakehashi.site.record_pages import index_page_cards, index_page_count
 from kakehashi.site.translation_status import PAGE_KEY as STATUS_PAGE
-from kakehashi.site.urls import record_key
+from kakehashi.site.urls import record_key, topic_key
 from kakehashi.site.whole_site import Site
 from kakehashi.sources.loader import Data
 
@@ -106,7 +106,9 @@ def test_a_title_edit_reorders_only_its_own_language() -> None:
     assert edit is not None
     english = candidate_keys(OLD, new, edit, "en")
     german = candidate_keys(OLD, new, edit, "de")
-    assert german == {record_key("cycling", first["id"]), "cycling/index"}
+    # and the pages of the record's topics, which show its card
+    topics = {topic_key(topic) for topic in first.get("topics", ())}
+    assert german == {record_key("cycling", first["id"]), "cycling/index", *topics}
     # The card moves from the first page to the last: every page of its city shifts.
     assert {"cycling/index", "cycling/page-2", "cycling/page-3"} <= english
 

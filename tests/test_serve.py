@@ -36,10 +36,12 @@ def test_an_edit_renders_only_its_pages_and_they_match_a_full_build(
     log_text = log_path.read_text("utf-8")
     assert "Traceback" not in log_text
     assert log_text.count("Building documentation...") == 1, log_text
-    # The ja record page, the ja index of the section (the card's title) and the
-    # ja pages that name the record under "See also".
+    # The ja record page, the ja index of the section (the card's title), the
+    # ja pages that name the record under "See also" and those of its topics.
     assert record.get("related"), "the edited record is related to another"
-    assert re.search(rf"Updated {2 + len(record['related'])} pages in", log_text), log_text
+    assert record.get("topics"), "the edited record has topics"
+    count = 2 + len(record["related"]) + len(record["topics"])
+    assert re.search(rf"Updated {count} pages in", log_text), log_text
 
     full_site = tmp_path / "full"
     env_url = {"SITE_URL": url.split("/ja/")[0] + "/"}
@@ -49,6 +51,24 @@ def test_an_edit_renders_only_its_pages_and_they_match_a_full_build(
     assert served.keys() == full.keys()
     differing = [name for name in full if served[name] != full[name]]
     assert differing == []
+
+
+def test_a_page_that_lists_a_section_shows_an_edit_of_its_records(project_copy: Path, tmp_path: Path) -> None:
+    page = project_copy / "content" / "ja" / "routes.md"
+    page.write_text("# ルート\n\n<!-- kakehashi:records section=cycling view=table -->\n", "utf-8")
+    log_path = tmp_path / "serve.log"
+    with serving(project_copy, log_path) as (record, url):
+        routes_url = url.split("/ja/")[0] + "/ja/routes/"
+        assert record["title"]["ja"] in wait_for(routes_url, lambda html: True)
+        data = project_copy / "data" / "cycling.yml"
+        data.write_text(
+            data.read_text("utf-8").replace(f'ja: "{record["title"]["ja"]}"', 'ja: "新しいルート名"', 1),
+            "utf-8",
+        )
+        wait_for(routes_url, lambda html: "新しいルート名" in html)
+    log_text = log_path.read_text("utf-8")
+    assert "Traceback" not in log_text
+    assert log_text.count("Building documentation...") == 1, log_text  # page by page, no full rebuild
 
 
 def test_a_broken_edit_and_its_fix_render_no_more_than_the_fix(project_copy: Path, tmp_path: Path) -> None:

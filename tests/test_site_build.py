@@ -512,8 +512,8 @@ def test_marker_lines_in_code_blocks_stay_as_written() -> None:
         "guide",
         texts={"de": "# Titel\n\n```md\n<!-- kakehashi:timeline -->\n```\n\n<!-- kakehashi:timeline -->\n"},
     )
-    rendered = render_editorial(page, "de", {"timeline": lambda key, lang: "GENERATED"})
-    assert rendered == "# Titel\n\n```md\n<!-- kakehashi:timeline -->\n```\n\nGENERATED"
+    rendered = render_editorial(page, "de", {"timeline": lambda key, lang, marker: "GENERATED"})
+    assert rendered == "# Titel\n\n```md\n<!-- kakehashi:timeline -->\n```\n\nGENERATED\n"
 
 
 def test_each_language_has_a_search_bundle_with_all_its_pages(built_site: Path) -> None:

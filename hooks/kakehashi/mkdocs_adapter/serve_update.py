@@ -32,7 +32,6 @@ from mkdocs.structure.nav import Navigation
 
 from kakehashi.base.fingerprints import digest, file_stamps
 from kakehashi.site import events, translation_status
-from kakehashi.site.editorial import directives_used
 from kakehashi.site.record_pages import (
     CardGroups,
     index_page_cards,
@@ -40,8 +39,8 @@ from kakehashi.site.record_pages import (
     related_records,
 )
 from kakehashi.site.translation_status import missing_texts
-from kakehashi.site.urls import placeholder_uri, record_key, section_index_key
-from kakehashi.site.whole_site import DIRECTIVE_SECTIONS, Site
+from kakehashi.site.urls import TOPICS_INDEX_KEY, placeholder_uri, record_key, section_index_key, topic_key
+from kakehashi.site.whole_site import Site, sections_shown
 from kakehashi.sources.loader import SECTION_IDS, Record
 
 log = logging.getLogger("mkdocs.plugins.kakehashi")
@@ -118,8 +117,9 @@ def candidate_keys(old: Site, new: Site, changed: Changed, lang: str) -> set[str
     records, so only pages that show something changed are candidates: the
     changed records, the index pages whose cards differ (a new title can move
     a card across many pages), editorial pages whose text changed or whose
-    directives show a changed section, and the translation status page where
-    it names a changed record or page.
+    directives show a changed section, the pages of the topics a changed record
+    has or had (and the topics' overview where the tags changed), and the
+    translation status page where it names a changed record or page.
     """
     keys = {record_key(section, after["id"]) for section, pairs in changed.items() for _, after in pairs}
     # Pages that link to a changed record under "See also", before or after the edit.
@@ -135,14 +135,19 @@ def candidate_keys(old: Site, new: Site, changed: Changed, lang: str) -> set[str
             if not _same_cards(before, after) or any(id(r) in edited for _, cards in after for r in cards):
                 keys.add(section_index_key(section, number))
     for key, page in new.editorial.items():
-        shown = {section for name in directives_used(page) for section in DIRECTIVE_SECTIONS[name]}
-        if old.editorial.get(key) != page or shown & set(changed):
+        if old.editorial.get(key) != page or sections_shown(page) & set(changed):
             keys.add(key)
     # The events page names the records its events relate to, and says which day it is.
     named = {key for event in new.data.events for key in event.get("related", ())}
     edited = {record_key(section, after["id"]) for section, pairs in changed.items() for _, after in pairs}
     if old.today != new.today or edited & named:
         keys.add(events.PAGE_KEY)
+    for pairs in changed.values():
+        for before, after in pairs:
+            tagged = (set(before.get("topics", ())), set(after.get("topics", ())))
+            keys.update(topic_key(topic) for topic in tagged[0] | tagged[1])
+            if tagged[0] != tagged[1]:
+                keys.add(TOPICS_INDEX_KEY)
     records = [(section, record) for section, pairs in changed.items() for pair in pairs for record in pair]
     if old.editorial != new.editorial or any(missing_texts(section, record) for section, record in records):
         keys.add(translation_status.PAGE_KEY)

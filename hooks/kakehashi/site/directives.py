@@ -1,4 +1,5 @@
-"""Generated parts of editorial pages: section cards, the timeline, the operator, the glossary."""
+"""Generated parts of editorial pages: section cards, the timeline, the operator, the glossary
+(the records marker is ``records_view.py``)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from kakehashi.site.glossary import (
     SECTION_INTROS,
     SECTION_TITLES,
     STATUSES,
+    TOPICS,
     term,
 )
 from kakehashi.site.languages import LANGUAGES
@@ -55,7 +57,7 @@ def timeline(data: Data, page_key: str, lang: str) -> str:
 
 
 def glossary(lang: str) -> str:
-    """The glossary's section names, kinds and statuses as tables, the reader's language first:
+    """The glossary's section names, kinds, statuses and topics as tables, the reader's language first:
     the terms translators use, as the site shows them."""
     order = [lang, *(other for other in LANGUAGES if other != lang)]
 
@@ -64,7 +66,12 @@ def glossary(lang: str) -> str:
         return words if text_lang == lang else f'<span lang="{text_lang}">{words}</span>'
 
     tables = []
-    for label, terms in (("section", SECTION_TITLES), ("kind", KINDS), ("status", STATUSES)):
+    for label, terms in (
+        ("section", SECTION_TITLES),
+        ("kind", KINDS),
+        ("status", STATUSES),
+        ("topic", TOPICS),
+    ):
         header = " | ".join(escaping.inline(term(LANGUAGE_NAMES, other, lang)) for other in order)
         rows = [" | ".join(cell(term(terms, key, other), other) for other in order) for key in terms]
         caption = f"__{escaping.inline(term(LABELS, label, lang))}__"

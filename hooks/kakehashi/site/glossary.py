@@ -105,6 +105,17 @@ STATUSES: Terms = {
     "planned": {"de": "in Planung", "ja": "計画中", "en": "planned"},
 }
 
+# The topics that tag records across sections (the enum of ``topics`` in common.schema.json).
+TOPICS: Terms = {
+    "health": {"de": "Gesundheit", "ja": "健康・医療", "en": "Health"},
+    "mobility": {"de": "Mobilität", "ja": "モビリティ", "en": "Mobility"},
+    "science": {"de": "Wissenschaft", "ja": "科学・研究", "en": "Science"},
+    "sports": {"de": "Sport", "ja": "スポーツ", "en": "Sports"},
+    "startups": {"de": "Start-ups", "ja": "スタートアップ", "en": "Start-ups"},
+    "disaster-prevention": {"de": "Katastrophenschutz", "ja": "防災", "en": "Disaster prevention"},
+    "urban-development": {"de": "Stadtentwicklung", "ja": "まちづくり", "en": "Urban development"},
+}
+
 LANGUAGE_NAMES: Terms = {
     # The name of each language, written in the reader's language.
     "de": {"de": "Deutsch", "ja": "ドイツ語", "en": "German"},
@@ -170,6 +181,25 @@ LABELS: Terms = {
     },
     "close": {"de": "Schließen", "ja": "閉じる", "en": "Close"},
     "related": {"de": "Siehe auch", "ja": "関連項目", "en": "See also"},
+    # topics, and lists of records that editorial pages place (the records marker)
+    "title": {"de": "Titel", "ja": "名称", "en": "Title"},
+    "topic": {"de": "Thema", "ja": "テーマ", "en": "Topic"},
+    "topics": {"de": "Themen", "ja": "テーマ", "en": "Topics"},
+    "topics_intro": {
+        "de": "Einträge aus allen Bereichen, nach Themen geordnet.",
+        "ja": "すべての分野の項目をテーマ別にまとめています。",
+        "en": "Entries from every section, by topic.",
+    },
+    "topic_intro": {
+        "de": "Alle Einträge zum Thema {topic}, nach Bereichen geordnet.",
+        "ja": "「{topic}」に関する項目を分野別にまとめています。",
+        "en": "Every entry on {topic}, by section.",
+    },
+    "no_records": {
+        "de": "Derzeit gibt es hier keine Einträge.",
+        "ja": "現在、該当する項目はありません。",
+        "en": "There are no entries here at present.",
+    },
     # the theme's own controls (theme_words.py)
     "switch_to_dark": {
         "de": "Zum dunklen Farbschema wechseln",
@@ -324,6 +354,7 @@ ALL_TERM_TABLES: dict[str, Terms] = {
     "SECTION_INTROS": SECTION_INTROS,
     "KINDS": KINDS,
     "STATUSES": STATUSES,
+    "TOPICS": TOPICS,
     "LANGUAGE_NAMES": LANGUAGE_NAMES,
     "LABELS": LABELS,
     "VALUE_WORDS": VALUE_WORDS,

@@ -22,6 +22,16 @@ from kakehashi.sources.yaml_source import YamlDocument
 RESERVED_ID = re.compile(r"^page-[0-9]+$")
 
 SECTION_IDS: tuple[str, ...] = ("projects", "ecosystem", "cycling", "disaster-prevention")
+# The closed list of topics across sections (the enum of ``topics`` in common.schema.json, tested).
+TOPIC_IDS: tuple[str, ...] = (
+    "health",
+    "mobility",
+    "science",
+    "sports",
+    "startups",
+    "disaster-prevention",
+    "urban-development",
+)
 CITIES = "cities"
 # Dated events (data/events.yml): not a section (no record pages), but read and
 # checked like one, and they may name records of every section under related.
