@@ -105,7 +105,11 @@ class _NoAliasDumper(yaml.SafeDumper):
 
 
 def synthetic_project(target: Path, size: int) -> Path:
-    """A copy of the project with ``size`` records per section."""
+    """A copy of the project with ``size`` records per section (at least the shipped ones).
+
+    The shipped records keep their ids, so that the editorial pages' links to them
+    still resolve; the copies after them are numbered.
+    """
     copy_project(target)
     templates = {s: yaml.safe_load((ROOT / "data" / f"{s}.yml").read_text("utf-8")) for s in SECTION_IDS}
     # Round r of copies relates as the shipped records do, to the copies of round r.
@@ -114,17 +118,22 @@ def synthetic_project(target: Path, size: int) -> Path:
     def copy_of(key: str, round_: int) -> str | None:
         section, n = place[key]
         i = round_ * len(templates[section]) + n
+        if round_ == 0:
+            return key
         return f"{key}-{i}" if i < size else None
 
     for section in SECTION_IDS:
         records = []
-        for i in range(size):
-            record = dict(templates[section][i % len(templates[section])])
-            record["id"] = f"{record['id']}-{i}"
-            related = [copy_of(key, i // len(templates[section])) for key in record.pop("related", ())]
+        shipped = len(templates[section])
+        for i in range(max(size, shipped)):
+            record = dict(templates[section][i % shipped])
+            round_ = i // shipped
+            if round_:
+                record["id"] = f"{record['id']}-{i}"
+                record["title"] = {lang: f"{text} {i}" for lang, text in record["title"].items()}
+            related = [copy_of(key, round_) for key in record.pop("related", ())]
             if any(related):
                 record["related"] = [key for key in related if key]
-            record["title"] = {lang: f"{text} {i}" for lang, text in record["title"].items()}
             records.append(record)
         (target / "data" / f"{section}.yml").write_text(records_text(section, records), "utf-8")
     return target

@@ -10,10 +10,17 @@ from pathlib import Path
 
 import markdown
 import pytest
+from hypothesis import settings
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Property tests: random examples on a developer's machine (new cases each run, a
+# failure kept in .hypothesis/ and replayed first); in CI the same examples every
+# run (HYPOTHESIS_PROFILE=ci, set by .ci/run), so that a red run can be repeated.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 PROJECT_PARTS = ("mkdocs.yml", "data", "content", "docs", "hooks", "overrides")
 
 
@@ -110,6 +117,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 BUILDING_MODULES = {
     "test_cli.py",
     "test_documentcache.py",
+    "test_events_site.py",
     "test_fast_paths.py",
     "test_pagination.py",
     "test_rendercache.py",

@@ -143,6 +143,42 @@ def test_new_record_fails_the_check_until_filled(project_copy: Path) -> None:
     assert fields == {"city", "date", "kind", "updated", *languages, *sources}
 
 
+def test_new_city_fails_the_check_until_filled_and_then_can_be_used(project_copy: Path) -> None:
+    cities = project_copy / "data" / "cities.yml"
+    before = cities.read_text("utf-8")
+    result = kakehashi(project_copy, "new", "cities", "osaka")
+    assert result.returncode == 0, result.stderr
+    start = before.count("\n") + 2
+    expected = f"data/cities.yml:{start}: added 'osaka'; fill in its fields, then run: kakehashi check\n"
+    assert result.stdout == expected
+
+    check = kakehashi(project_copy, "check", "--format", "json")
+    assert check.returncode == 1
+    problems = json.loads(check.stdout)
+    assert {p["file"] for p in problems} == {"data/cities.yml"}
+    fields = {p["field"].removeprefix("osaka.") for p in problems}
+    names = {f"{field}.{lang}" for field in ("name", "country") for lang in LANGUAGES}
+    assert fields == {*names, "sources[1].url", "sources[1].title", "sources[1].lang", "updated"}
+
+    skeleton = cities.read_text("utf-8")[len(before) :]
+    filled = (
+        skeleton.replace('de: ""', 'de: "Osaka"', 2)
+        .replace('ja: ""', 'ja: "大阪"', 1)
+        .replace('ja: ""', 'ja: "日本"', 1)
+        .replace('en: ""', 'en: "Osaka"', 1)
+        .replace('en: ""', 'en: "Japan"', 1)
+        .replace('url: ""', 'url: "https://www.city.osaka.lg.jp/"')
+        .replace('title: ""', 'title: "大阪市"')
+        .replace('lang: ""', "lang: ja")
+        .replace('updated: ""', 'updated: "2026-12-05"')
+    )
+    cities.write_text(before + filled, "utf-8")
+    break_file(project_copy, "data/cycling.yml", "city: tsukuba", "city: osaka")
+    check = kakehashi(project_copy, "check")
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "; 4 cities;" in check.stdout
+
+
 def test_new_refuses_a_used_id_a_bad_id_and_an_unknown_section(project_copy: Path) -> None:
     data = project_copy / "data" / "cycling.yml"
     before = data.read_bytes()
@@ -298,6 +334,42 @@ def test_failing_build_leaves_the_previous_site_untouched(project_copy: Path) ->
     result = kakehashi(project_copy, "build", env=env)
     assert result.returncode == 1
     assert "data/cities.yml:2:1: YAML syntax error" in result.stderr
+    assert result.stderr.endswith(f"kakehashi: error: the build failed; {site_dir} is unchanged\n")
+    assert tree(site_dir) == before
+    assert not [p.name for p in project_copy.iterdir() if p.name.startswith(".site-")]
+
+
+def failing_pagefind(folder: Path) -> Path:
+    """A Pagefind that fails to index, as on a full disk."""
+    script = folder / "pagefind-that-fails"
+    script.write_text('#!/bin/sh\necho "Error: no space left on device" >&2\nexit 1\n', "utf-8")
+    script.chmod(0o755)
+    return script
+
+
+@pytest.mark.parametrize("failure", ["broken link", "search index"])
+def test_a_build_that_fails_late_leaves_the_previous_site_byte_identical(
+    project_copy: Path, tmp_path: Path, failure: str
+) -> None:
+    # Late: every page of at least one language is written before the failure, so
+    # only building beside the published site and swapping keeps it intact.
+    env = {"SOURCE_DATE_EPOCH": EPOCH}
+    assert kakehashi(project_copy, "build", env=env).returncode == 0
+    site_dir = project_copy / "site"
+    before = tree(site_dir)
+    about = project_copy / "content" / "de" / "about.md"
+    if failure == "broken link":
+        about.write_text(about.read_text("utf-8") + "\n[Weiter](keine-solche-seite.md)\n", "utf-8")
+        expected = "keine-solche-seite.md"
+    else:
+        # A changed page, so that the search index of its language is made anew.
+        about.write_text(about.read_text("utf-8") + "\nEin neuer Absatz.\n", "utf-8")
+        env["PAGEFIND_BINARY_PATH"] = str(failing_pagefind(tmp_path))
+        expected = "no space left on device"
+
+    result = kakehashi(project_copy, "build", env=env)
+    assert result.returncode == 1
+    assert expected in result.stderr
     assert result.stderr.endswith(f"kakehashi: error: the build failed; {site_dir} is unchanged\n")
     assert tree(site_dir) == before
     assert not [p.name for p in project_copy.iterdir() if p.name.startswith(".site-")]

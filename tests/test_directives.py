@@ -4,19 +4,51 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import re
 
-from conftest import ROOT
+from conftest import ROOT, page_to_html
 from kakehashi.site.whole_site import directives, load_site
+from kakehashi.sources.loader import SECTION_IDS
 
 DATA = load_site(ROOT).data
 
 
 def test_timeline_text_in_another_language_comes_with_the_notice() -> None:
     assert "lang=" not in directives.timeline(DATA, "partnership", "ja")
-    projects = copy.deepcopy(DATA.sections["projects"])
-    projects[0]["summary"].pop("ja")
-    data = dataclasses.replace(DATA, sections={**DATA.sections, "projects": projects})
+    changed = copy.deepcopy(DATA.events)
+    first_partnership_event = next(event for event in changed if event["scope"] == "partnership")
+    first_partnership_event["summary"].pop("ja")
+    data = dataclasses.replace(DATA, events=changed)
     timeline = directives.timeline(data, "partnership", "ja")
     assert "未翻訳の部分があります" in timeline.split("\n- ")[0], "the notice stands above the list"
     assert timeline.count('<span lang="en" data-pagefind-ignore="all">') == 1
     assert "未翻訳" not in directives.timeline(data, "partnership", "en")
+
+
+def test_each_section_card_counts_the_records_of_its_own_section() -> None:
+    # A different count for every section, so that a card showing another's count fails.
+    counts = {section: number for number, section in enumerate(SECTION_IDS, start=1)}
+    sections = {section: DATA.sections[section][: counts[section]] for section in SECTION_IDS}
+    assert all(len(records) == counts[s] for s, records in sections.items()), "the shipped data is too small"
+    data = dataclasses.replace(DATA, sections=sections)
+    for lang in ("de", "ja", "en"):
+        html, _ = page_to_html(directives.sections(data, "index", lang))
+        cards = re.findall(r'<li>\s*<p><a href="([^"]+)/index\.md">.*?</li>', html, re.S)
+        assert [href.rsplit("/", 1)[-1] for href in cards] == list(SECTION_IDS)
+        for section, card in zip(SECTION_IDS, re.findall(r"<li>.*?</li>", html, re.S), strict=True):
+            count_line = re.findall(r"<p>(.*?)</p>", card, re.S)[-1]  # the card's last line
+            assert re.findall(r"\d+", count_line) == [str(counts[section])], (lang, section, card)
+
+
+def test_timeline_shows_the_partnership_events_only_and_follows_the_events_data() -> None:
+    timeline = directives.timeline(DATA, "partnership", "en")
+    partnership = [event for event in DATA.events if event["scope"] == "partnership"]
+    assert timeline.count("\n- __") == len(partnership)
+    assert "(events.md#tsukuba-delegation-visit-2022)" in timeline
+    assert "(events.md#mayor-igarashi-visit-2022)" in timeline
+    assert "(events.md#kiez-first-exercise-2024)" not in timeline
+    changed = copy.deepcopy(DATA.events)
+    changed[0]["title"]["en"] = "A renamed event"
+    assert "[A renamed event](events.md#" in directives.timeline(
+        dataclasses.replace(DATA, events=changed), "partnership", "en"
+    )

@@ -33,18 +33,44 @@ def render(text: str) -> str:
         "&amp; &lt; &#60;",
         "a\\*b",
         ":smile:",
+        '!!! note "Admonition"',
+        "!!! warning",
+        "??? note",
+        "???+ note",
+        "Fußnote[^1]",
+        "*[HTML]: abbreviation",
+        "<!-- comment -->",
+        "<div markdown>x</div>",
+        "2) ordered",
+        "+ plus list",
+        "***",
+        "Title\n===",
     ],
 )
 def test_markup_in_data_stays_text(text: str) -> None:
     html = render(text)
     assert "<script" not in html
-    for tag in ("<em", "<strong", "<a ", "<img", "<code", "<h1", "<li", "<blockquote", "<table"):
+    for tag in (
+        "<em", "<strong", "<a ", "<img", "<code", "<h1", "<li", "<blockquote", "<table", "<div", "<details",
+        "<sup", "<hr", "<abbr", "<!--",
+    ):
         assert tag not in html, html
     # The visible text is the original text.
     import html as html_module
 
     visible = html_module.unescape(html.removeprefix("<p>").removesuffix("</p>"))
     assert visible == " ".join(text.split())
+
+
+@pytest.mark.parametrize("space", ["\u3000", "\u00a0", "\u2003"])
+def test_spaces_at_the_edges_of_a_text_stay(space: str) -> None:
+    # Python-Markdown strips every Unicode space at the edges of a paragraph; a
+    # Japanese title may end in an ideographic space on purpose.
+    import html as html_module
+
+    for text in (f"{space}防災", f"防災{space}", f"{space}Bochum{space}"):
+        html = render(text)
+        assert html_module.unescape(html.removeprefix("<p>").removesuffix("</p>")) == text
 
 
 def test_plain_text_stays_readable() -> None:

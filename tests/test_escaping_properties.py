@@ -20,9 +20,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import page_to_html
+from kakehashi.site import directives, translation_status
 from kakehashi.site.languages import LANGUAGES
-from kakehashi.site.record_pages import render_record
-from kakehashi.sources.loader import Data
+from kakehashi.site.record_pages import render_record, render_section_index
+from kakehashi.sources.loader import SECTION_IDS, Data
 
 NEUTRAL = "zqxneutralqxz"
 
@@ -235,3 +236,67 @@ PROPERTY_SETTINGS = settings(
 @given(field=st.sampled_from(LOCALIZED_FIELDS + PLAIN_FIELDS), text=TEXT, lang=st.sampled_from(LANGUAGES))
 def test_any_text_in_any_field_shows_as_that_text(field: tuple, text: str, lang: str) -> None:
     check(field, text, lang)
+
+
+# --- another record's text, where other pages show it --------------------------
+#
+# A record's title and summary also appear on other pages: under "See also" of
+# the records related to it, on its section's index cards, in the partnership
+# timeline and on the translation status page. Search entries are made from
+# these same pages (Pagefind reads the built HTML), so they are covered with them.
+
+OTHER_PLACES = [
+    ("see-also", ("title",)),
+    ("card", ("title",)),
+    ("card", ("summary",)),
+    ("card", ("district",)),
+    ("timeline", ("title",)),
+    ("timeline", ("summary",)),
+    ("translation-status", ("title",)),
+]
+
+
+def render_elsewhere(place: str, field: tuple, text: str, lang: str) -> tuple[str, dict]:
+    """Record ``other`` carries ``text`` in ``field``; render the page of ``place`` that shows it."""
+    city = {"id": "sample-city", "name": {language: f"City {language}" for language in LANGUAGES}}
+    here = base_record() | {"id": "here", "related": ["cycling/other"]}
+    other = base_record() | {"id": "other"}
+    event = {
+        "id": "other",
+        "scope": "partnership",
+        "city": "sample-city",
+        "date": "2019-05-01",
+        "title": {language: f"Project {language}" for language in LANGUAGES},
+        "summary": {language: f"About {language}" for language in LANGUAGES},
+        "sources": [{"url": "https://example.org/", "title": "Source", "lang": "ja"}],
+        "updated": "2026-11-27",
+    }
+    target = event if place == "timeline" else other
+    target[field[0]] = dict(target[field[0]]) | {lang: text}
+    if place == "translation-status":
+        # Listed there only while one of its texts is missing in some language.
+        target["body"] = {language: body for language, body in target["body"].items() if language != lang}
+    sections = {section: [] for section in SECTION_IDS}
+    # One card only on the index: the cards are sorted by title, which the text changes.
+    sections["cycling"] = [other] if place == "card" else [here, other]
+    data = Data(cities={"sample-city": city}, sections=sections, events=[event])
+    if place == "see-also":
+        return page_to_html(render_record(data, "cycling", here, lang))
+    if place == "card":
+        return page_to_html(render_section_index(data, "cycling", lang))
+    if place == "timeline":
+        return page_to_html(directives.timeline(data, "partnership", lang))
+    return page_to_html(translation_status.render_page(data, {}, lang))
+
+
+@PROPERTY_SETTINGS
+@given(place=st.sampled_from(OTHER_PLACES), text=TEXT, lang=st.sampled_from(LANGUAGES))
+def test_any_text_of_another_record_shows_as_that_text(place: tuple, text: str, lang: str) -> None:
+    where, field = place
+    neutral_html, _ = render_elsewhere(where, field, NEUTRAL, lang)
+    page_html, _ = render_elsewhere(where, field, text, lang)
+    neutral, page = Elements(neutral_html), Elements(page_html)
+    assert NEUTRAL in neutral.visible(), f"the {where} page does not show the {field} it is tested with"
+    extra = page.elements - neutral.elements - GENERATOR_MARKUP
+    assert not extra, sorted(extra)
+    assert page.visible() == neutral.visible().replace(NEUTRAL, collapse(text))

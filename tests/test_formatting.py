@@ -57,5 +57,23 @@ def test_period_of_days_writes_months_as_single_dates_do(
     assert formatting.period("2025-04-22", None, lang) == formatting.partial_date("2025-04-22", lang)
 
 
+@pytest.mark.parametrize(
+    ("lang", "months", "years", "month_to_day"),
+    [
+        ("de", "Mai 2019 bis Juli 2019", "2017 bis 2018", "Mai 2019 bis 3. Juni 2019"),
+        ("ja", "2019年5月～2019年7月", "2017年～2018年", "2019年5月～2019年6月3日"),
+        ("en", "May 2019 to July 2019", "2017 to 2018", "May 2019 to 3 June 2019"),
+    ],
+)
+def test_period_of_months_or_years_runs_from_start_to_end(
+    lang: str, months: str, years: str, month_to_day: str
+) -> None:
+    # Where a source gives only the month or the year, each end keeps its own precision.
+    assert formatting.period("2019-05", "2019-07", lang) == months
+    assert formatting.period("2017", "2018", lang) == years
+    assert formatting.period("2019-05", "2019-06-03", lang) == month_to_day
+    assert formatting.period("2019-05", "2019-05", lang) == formatting.partial_date("2019-05", lang)
+
+
 def test_glossary_is_complete() -> None:
     assert missing_translations() == []

@@ -28,11 +28,16 @@ CASES = [
 
 
 def check_golden(name: str, actual: str) -> None:
+    """Compare with the golden file. With UPDATE_GOLDEN set, a differing or missing
+    file is rewritten and the test fails, saying so: a rewritten file proves nothing
+    until its diff is reviewed and the tests pass without the switch."""
     path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
+    expected = path.read_text("utf-8") if path.is_file() else None
+    if actual != expected and os.environ.get("UPDATE_GOLDEN"):
         path.write_text(actual, "utf-8")
-    assert path.is_file(), f"missing golden file {path}; run with UPDATE_GOLDEN=1"
-    assert actual == path.read_text("utf-8")
+        pytest.fail(f"UPDATE_GOLDEN: rewrote {path.relative_to(HERE)}; review the diff, then run without it")
+    assert expected is not None, f"missing golden file {path}; run with UPDATE_GOLDEN=1"
+    assert actual == expected
 
 
 @pytest.mark.parametrize(("section", "record_id", "lang"), CASES)

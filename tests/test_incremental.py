@@ -8,6 +8,7 @@ tests compare the Markdown of every page before and after an edit.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -20,7 +21,7 @@ from kakehashi.site.editorial import EditorialPage
 from kakehashi.site.languages import LANGUAGES
 from kakehashi.site.record_pages import index_page_cards, index_page_count
 from kakehashi.site.translation_status import PAGE_KEY as STATUS_PAGE
-from kakehashi.site.urls import record_key
+from kakehashi.site.urls import record_key, topic_key
 from kakehashi.site.whole_site import Site
 from kakehashi.sources.loader import Data
 
@@ -35,7 +36,9 @@ def edited(site: Site, section: str, index: int, change: Callable[[dict], None])
     record = copy.deepcopy(sections[section][index])
     change(record)
     sections[section][index] = record
-    return replace(site, data=Data(site.data.cities, sections), editorial=dict(site.editorial))
+    return replace(
+        site, data=Data(site.data.cities, sections, site.data.events), editorial=dict(site.editorial)
+    )
 
 
 def changed_pages(old: Site, new: Site, lang: str) -> set[str]:
@@ -106,19 +109,40 @@ def test_a_title_edit_reorders_only_its_own_language() -> None:
     assert edit is not None
     english = candidate_keys(OLD, new, edit, "en")
     german = candidate_keys(OLD, new, edit, "de")
-    # The catalogue of the data files too: their sizes change with any edit.
-    assert german == {record_key("cycling", first["id"]), "cycling/index", CATALOGUE_KEY}
+    # and the pages of the record's topics, which show its card, and the catalogue of the
+    # data files, whose sizes change with any edit
+    topics = {topic_key(topic) for topic in first.get("topics", ())}
+    assert german == {record_key("cycling", first["id"]), "cycling/index", *topics, CATALOGUE_KEY}
     # The card moves from the first page to the last: every page of its city shifts.
     assert {"cycling/index", "cycling/page-2", "cycling/page-3"} <= english
 
 
-def test_the_timeline_page_is_a_candidate_only_for_project_edits() -> None:
+def test_the_timeline_page_is_no_candidate_for_record_edits_and_an_events_edit_rebuilds_all() -> None:
+    # The timeline shows data/events.yml only; an edit of the events rebuilds the whole site.
     route = edited(OLD, "cycling", 5, set_text("summary", "en", "New summary"))
     project = edited(OLD, "projects", 0, set_text("title", "en", "New project title"))
-    for new, expected in ((route, False), (project, True)):
+    for new in (route, project):
         edit = changed_records(OLD, new)
         assert edit is not None
-        assert ("partnership" in candidate_keys(OLD, new, edit, "de")) is expected
+        assert "partnership" not in candidate_keys(OLD, new, edit, "de")
+    events = copy.deepcopy(OLD.data.events)
+    events[0]["title"]["en"] = "New event title"
+    new = Site(dataclasses.replace(OLD.data, events=events), OLD.editorial, OLD.operator, OLD.today)
+    assert changed_records(OLD, new) is None
+
+
+def test_the_events_page_is_a_candidate_when_a_record_it_names_changes() -> None:
+    named = next(
+        key for event in OLD.data.events for key in event.get("related", ()) if key.startswith("projects/")
+    )
+    index = next(i for i, r in enumerate(OLD.data.sections["projects"]) if f"projects/{r['id']}" == named)
+    project = edited(OLD, "projects", index, set_text("title", "en", "New project title"))
+    route = edited(OLD, "cycling", 5, set_text("summary", "en", "New summary"))
+    for new, expected in ((project, True), (route, False)):
+        edit = changed_records(OLD, new)
+        assert edit is not None
+        assert ("events" in candidate_keys(OLD, new, edit, "en")) is expected
+        assert ("events" in changed_pages(OLD, new, "en")) is expected
 
 
 def test_an_edited_editorial_page_is_a_candidate() -> None:

@@ -22,7 +22,7 @@ from jsonschema import Draft7Validator
 from pyld import jsonld
 from referencing import Registry, Resource
 
-from conftest import build, copy_project
+from conftest import ROOT, build, copy_project
 from kakehashi.site import formatting
 from kakehashi.site.data_catalogue import json_ld_script
 from kakehashi.site.languages import LANGUAGES
@@ -311,30 +311,30 @@ def test_section_indexes_and_the_about_page_lead_to_the_data(site: Path, lang: s
 # --- without a build ---------------------------------------------------------
 
 
-def test_a_field_the_schema_does_not_know_yet_gets_columns_after_the_known_ones() -> None:
-    data = load_data(Path(__file__).resolve().parent.parent)
-    schemas = {
-        p.name: p.read_bytes() for p in (Path(__file__).parent.parent / "data" / "schema").glob("*.json")
-    }
-    cycling = [dict(record) for record in data.sections["cycling"]]
-    cycling[1]["topics"] = ["mobility", "leisure"]
-    cycling[2]["motto"] = {"ja": "走ろう"}
-    changed = Data(data.cities, {**data.sections, "cycling": cycling})
-    export = next(
-        e for e in export_datasets(changed, schemas, OpenDataSettings(SITE_URL)) if e.name == "cycling"
-    )
-    csv_file = export.file("csv")
-    assert csv_file is not None
+def _cycling_csv(data: Data) -> tuple[list[str], list[dict[str, str]], bytes]:
+    schemas = {p.name: p.read_bytes() for p in (ROOT / "data" / "schema").glob("*.json")}
+    exports = export_datasets(data, schemas, OpenDataSettings(SITE_URL))
+    export = next(e for e in exports if e.name == "cycling")
+    csv_file, json_file = export.file("csv"), export.file("json")
+    assert csv_file is not None and json_file is not None
     reader = csv.DictReader(io.StringIO(csv_file.content.decode("utf-8-sig"), newline=""))
-    header = list(reader.fieldnames or [])
-    # The schema's columns (its last field is updated), then the new ones by name, then the licence.
-    assert header[-7:] == ["updated", "motto_de", "motto_ja", "motto_en", "topics", "licence", "licence_url"]
-    rows = list(reader)
-    assert json.loads(rows[1]["topics"]) == ["mobility", "leisure"]
+    return list(reader.fieldnames or []), list(reader), json_file.content
+
+
+def test_a_field_the_schema_does_not_know_yet_gets_columns_after_the_known_ones() -> None:
+    data = load_data(ROOT)
+    known, _, _ = _cycling_csv(data)
+    cycling = [dict(record) for record in data.sections["cycling"]]
+    cycling[1]["audience"] = ["students", "families"]
+    cycling[2]["motto"] = {"ja": "走ろう"}
+    header, rows, json_file = _cycling_csv(
+        Data(data.cities, {**data.sections, "cycling": cycling}, data.events)
+    )
+    # The schema's columns as before, then the new ones by name, then the licence.
+    assert header == [*known[:-2], "audience", "motto_de", "motto_ja", "motto_en", *known[-2:]]
+    assert json.loads(rows[1]["audience"]) == ["students", "families"]
     assert (rows[2]["motto_de"], rows[2]["motto_ja"], rows[1]["motto_ja"]) == ("", "走ろう", "")
-    json_file = export.file("json")
-    assert json_file is not None
-    assert json.loads(json_file.content)["records"][1]["topics"] == ["mobility", "leisure"]
+    assert json.loads(json_file)["records"][1]["audience"] == ["students", "families"]
 
 
 @pytest.mark.parametrize(
@@ -351,7 +351,7 @@ def test_file_sizes_are_written_in_the_readers_conventions(size: int, shown: tup
 
 
 def test_the_same_data_gives_the_same_bytes() -> None:
-    root = Path(__file__).resolve().parent.parent
+    root = ROOT
     first, second = load_site(root), load_site(root)
     assert [(d.path, d.content) for d in first.downloads(SITE_URL)] == [
         (d.path, d.content) for d in second.downloads(SITE_URL)
@@ -359,7 +359,7 @@ def test_the_same_data_gives_the_same_bytes() -> None:
 
 
 def test_the_json_ld_script_escapes_what_could_end_it() -> None:
-    data = load_data(Path(__file__).resolve().parent.parent)
+    data = load_data(ROOT)
     cities = {**data.cities, "tokyo": {**data.cities["tokyo"], "name": {"en": "</script><!--\u2028&"}}}
     changed = Data(cities, data.sections)
     script = json_ld_script(

@@ -35,7 +35,9 @@ def site_with(records: list[dict]) -> Site:
     site.data.sections["cycling"][:] = records
     # "See also" only to records that are still there, as the loader requires.
     keys = {f"{section}/{r['id']}" for section, rs in site.data.sections.items() for r in rs}
-    for record in (r for rs in site.data.sections.values() for r in rs if "related" in r):
+    for record in (
+        r for rs in [*site.data.sections.values(), site.data.events] for r in rs if "related" in r
+    ):
         record["related"] = [key for key in record["related"] if key in keys]
         if not record["related"]:
             del record["related"]
@@ -118,3 +120,13 @@ def test_built_pages_of_a_long_index_link_to_each_other(project_copy: Path, tmp_
         assert before.resolve() in {target[0] for target in targets if target}
         assert f"{prefix}cycling/page-{count}/" in sitemap
         assert not (site / prefix / "cycling" / f"page-{count + 1}").exists()
+        # Each page of the index has its own page in the other languages as alternates.
+        alternate = r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"'
+        alternates = dict(re.findall(alternate, last.read_text("utf-8")))
+        site_url = "https://bochum-tsukuba.example.org/"
+        assert alternates == {
+            "de": f"{site_url}cycling/page-{count}/",
+            "ja": f"{site_url}ja/cycling/page-{count}/",
+            "en": f"{site_url}en/cycling/page-{count}/",
+            "x-default": f"{site_url}cycling/page-{count}/",
+        }

@@ -21,6 +21,24 @@ SITE_URL = "https://bochum-tsukuba.example.org/"
 LANG_PREFIX = {"de": "", "ja": "ja/", "en": "en/"}
 
 
+# Link relations that make a browser fetch the target without the reader asking.
+LOADING_RELS = {
+    "stylesheet", "preconnect", "dns-prefetch", "icon", "apple-touch-icon", "preload",
+    "modulepreload", "prefetch", "prerender", "manifest", "mask-icon",
+}  # fmt: skip
+CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.I | re.S)
+
+
+def css_urls(css: str) -> list[str]:
+    """The addresses a style sheet loads: url(…) and @import "…"."""
+    return [match.group(2) or match.group(4) for match in CSS_URL.finditer(css)]
+
+
+def third_party(url: str, host: str) -> bool:
+    parts = urlsplit(url.strip())
+    return bool(parts.netloc) and parts.netloc != host
+
+
 class Page(HTMLParser):
     """The parts of a built page the tests look at."""
 
@@ -33,6 +51,7 @@ class Page(HTMLParser):
         self.ids: list[str] = []
         self.nav_links: list[str] = []
         self._in_nav = 0
+        self._in_style = False
         self.feed(html)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -43,10 +62,18 @@ class Page(HTMLParser):
             self.alternates[a["hreflang"]] = a["href"]
         if tag == "a" and "md-select__link" in (a.get("class") or ""):
             self.switcher[a["hreflang"]] = a["href"]
-        if tag == "link" and a.get("rel") in ("stylesheet", "preconnect", "icon", "preload"):
+        if tag == "link" and set((a.get("rel") or "").lower().split()) & LOADING_RELS and a.get("href"):
             self.resources.append(a["href"])
-        if tag in ("script", "img", "iframe", "source", "audio", "video") and a.get("src"):
-            self.resources.append(a["src"])
+        if tag in ("script", "img", "iframe", "source", "audio", "video", "embed", "track", "input"):
+            self.resources += [a[name] for name in ("src", "poster") if a.get(name)]
+        if tag == "object" and a.get("data"):
+            self.resources.append(a["data"])
+        if a.get("srcset"):  # "url 1x, url 2x": every candidate may be fetched
+            self.resources += [part.split()[0] for part in a["srcset"].split(",") if part.strip()]
+        if a.get("style"):
+            self.resources += css_urls(a["style"])
+        if tag == "style":
+            self._in_style = True
         if a.get("id"):
             self.ids.append(a["id"])
         if tag == "nav" and "md-nav--primary" in (a.get("class") or ""):
@@ -57,6 +84,12 @@ class Page(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "nav" and self._in_nav:
             self._in_nav -= 1
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.resources += css_urls(data)
 
 
 def page_file(site: Path, lang: str, path: str) -> Path:
@@ -94,15 +127,27 @@ def test_switcher_leads_to_the_same_record(built_site: Path) -> None:
 
 
 def test_hreflang_alternates_are_absolute_with_x_default(built_site: Path) -> None:
-    for path in [*RECORD_PATHS, "partnership"]:
+    for path in [*RECORD_PATHS, *SECTION_IDS, "partnership", "translation-status"]:
         for lang in LANG_PREFIX:
             page = read_page(built_site, lang, path)
             expected = {other: f"{SITE_URL}{prefix}{path}/" for other, prefix in LANG_PREFIX.items()}
             expected["x-default"] = f"{SITE_URL}{path}/"
             assert page.alternates == expected
-    home = read_page(built_site, "ja", "")
-    assert home.alternates["x-default"] == SITE_URL
-    assert home.alternates["ja"] == f"{SITE_URL}ja/"
+    for lang in LANG_PREFIX:
+        home = read_page(built_site, lang, "")
+        expected = {other: f"{SITE_URL}{other_prefix}" for other, other_prefix in LANG_PREFIX.items()}
+        assert home.alternates == expected | {"x-default": SITE_URL}
+
+
+def test_not_found_pages_name_no_alternates(built_site: Path) -> None:
+    # Served at any address that does not exist: an alternate or canonical address
+    # would tell search engines that the error page lives there.
+    for lang, prefix in LANG_PREFIX.items():
+        html = (built_site / prefix / "404.html").read_text("utf-8")
+        page = Page(html)
+        assert page.html_lang == lang
+        assert page.alternates == {}
+        assert 'rel="canonical"' not in html
 
 
 def test_sitemap_lists_every_page_with_its_alternates(built_site: Path) -> None:
@@ -132,15 +177,40 @@ def test_nav_holds_section_index_pages_not_records(built_site: Path) -> None:
     assert not records & targets
 
 
+def test_the_third_party_check_sees_every_way_a_page_loads_something() -> None:
+    loads = [
+        '<link rel="stylesheet" href="https://cdn.example/a.css">',
+        '<link rel="shortcut icon" href="https://cdn.example/i.ico">',
+        '<link rel="modulepreload" href="https://cdn.example/m.js">',
+        '<link rel="manifest" href="//cdn.example/site.webmanifest">',
+        '<script src="https://cdn.example/s.js"></script>',
+        '<img src="x.png" srcset="x2.png 2x, https://cdn.example/x3.png 3x">',
+        '<picture><source srcset="https://cdn.example/p.webp"></picture>',
+        '<video poster="https://cdn.example/poster.jpg"></video>',
+        '<embed src="https://cdn.example/e.swf">',
+        '<object data="https://cdn.example/o.pdf"></object>',
+        '<div style="background: url(https://cdn.example/bg.png)"></div>',
+        "<style>@import 'https://cdn.example/i.css'; p { background: url(\"//cdn.example/b.png\") }</style>",
+    ]
+    for html in loads:
+        found = [url for url in Page(html).resources if third_party(url, "site.example")]
+        assert found, f"not seen: {html}"
+    assert css_urls("a { b: url( 'https://cdn.example/f.woff2' ) } @import \"x.css\";") == [
+        "https://cdn.example/f.woff2",
+        "x.css",
+    ]
+    assert not [u for u in Page('<a href="https://elsewhere.example/">x</a>').resources]
+
+
 def test_nothing_is_loaded_from_a_third_party(built_site: Path) -> None:
     host = urlsplit(SITE_URL).netloc
     for file in built_site.rglob("*.html"):
         page = Page(file.read_text("utf-8"))
-        for url in page.resources:
-            parts = urlsplit(url)
-            assert not parts.netloc or parts.netloc == host, f"{file}: loads {url}"
+        loaded = [url for url in page.resources if third_party(url, host)]
+        assert not loaded, f"{file}: loads {loaded}"
     for css in built_site.rglob("*.css"):
-        assert not re.search(r"@import\s+url\(\s*['\"]?https?:|fonts\.googleapis", css.read_text()), css
+        loaded = [url for url in css_urls(css.read_text("utf-8")) if third_party(url, host)]
+        assert not loaded, f"{css}: loads {loaded}"
 
 
 def test_japanese_headings_get_readable_ids(built_site: Path) -> None:
@@ -156,6 +226,7 @@ def test_every_record_page_shows_sources_and_last_checked(built_site: Path) -> N
             for lang in LANG_PREFIX:
                 html = page_file(built_site, lang, f"{section}/{record['id']}").read_text("utf-8")
                 assert words[lang] in html
+                assert f'<time datetime="{record["updated"]}"' in html, (lang, record["id"])
                 for source in record["sources"]:
                     assert f'href="{source["url"].replace("&", "&amp;")}"' in html
 
@@ -318,10 +389,78 @@ def test_missing_translation_falls_back_with_notice_and_lang(project_copy: Path,
     # the notice comes right after the title, and the fallen-back text is not indexed
     assert html.index("</h1>") < html.index("未翻訳の部分があります") < fallback_at
     about = page_file(site, "ja", "about").read_text("utf-8")
-    assert '<span lang="en">' in about and re.search(r'<div [^>]*lang="en"', about)
-    assert "未翻訳の部分があります" in about
+    english_about = (ROOT / "content" / "en" / "about.md").read_text("utf-8")
+    english_title = re.search(r"^# (.+)$", english_about, re.M).group(1)
+    assert re.search(rf'<h1[^>]*><span lang="en">{re.escape(english_title)}</span>', about), (
+        "the English title of the fallen-back page is not marked as English"
+    )
+    assert re.search(r'<div [^>]*lang="en"', about)
+    assert term(LABELS, "translation_notice_title", "ja") in about
     german = page_file(site, "de", f"ecosystem/{record['id']}").read_text("utf-8")
-    assert "Noch nicht übersetzt" not in german
+    assert term(LABELS, "translation_notice_title", "de") not in german
+
+
+# Every step of every fallback chain (ja → en → de, en → de → ja, de → en → ja),
+# written out here rather than read from the code that applies them.
+CHAIN_SUMMARIES = [  # the summary a record has, and what each reader is shown
+    ({"de": "ZQ1 de", "en": "ZQ1 en"}, {"ja": "en", "en": "en", "de": "de"}),
+    ({"de": "ZQ2 de"}, {"ja": "de", "en": "de", "de": "de"}),
+    ({"ja": "ZQ3 ja"}, {"ja": "ja", "en": "ja", "de": "ja"}),
+    ({"en": "ZQ4 en", "ja": "ZQ4 ja"}, {"ja": "ja", "en": "en", "de": "en"}),
+    ({"de": "ZQ5 de", "ja": "ZQ5 ja"}, {"ja": "ja", "en": "de", "de": "de"}),
+]
+
+
+def test_every_step_of_every_fallback_chain_in_a_real_build(project_copy: Path, tmp_path: Path) -> None:
+    def set_summaries(records: list[dict]) -> None:
+        for record, (summary, _) in zip(records, CHAIN_SUMMARIES, strict=False):
+            record["summary"] = summary
+
+    edit_records(project_copy, "ecosystem", set_summaries)
+    # Editorial pages: about only in German (ja and en fall back to it); partnership
+    # without German (de falls back to English); accessibility only in Japanese;
+    # the home page without English (en falls back to German, not Japanese).
+    (project_copy / "content" / "en" / "index.md").unlink()
+    for lang in ("ja", "en"):
+        (project_copy / "content" / lang / "about.md").unlink()
+    (project_copy / "content" / "de" / "partnership.md").unlink()
+    for lang in ("de", "en"):
+        (project_copy / "content" / lang / "accessibility.md").unlink()
+    site = tmp_path / "site"
+    result = run_mkdocs_build(project_copy, site)
+    assert result.returncode == 0, result.stderr
+
+    for index, (summary, shown) in enumerate(CHAIN_SUMMARIES):
+        record_id = DATA.sections["ecosystem"][index]["id"]
+        for reader, text_lang in shown.items():
+            html = page_file(site, reader, f"ecosystem/{record_id}").read_text("utf-8")
+            text = summary[text_lang]
+            assert text in html, (reader, record_id)
+            for other in set(summary.values()) - {text}:
+                assert other not in html, (reader, record_id, other)
+            marked = re.search(rf'lang="{text_lang}"[^>]*>\s*(<p>)?{re.escape(text)}', html)
+            notice = term(LABELS, "translation_notice_title", reader)
+            if text_lang == reader:
+                assert not marked and notice not in html, (reader, record_id)
+            else:
+                assert marked, f"{reader} page of {record_id}: {text!r} not marked as {text_lang}"
+                assert notice in html, (reader, record_id)
+
+    pages = {
+        "about": {"ja": "de", "en": "de"},
+        "partnership": {"de": "en"},
+        "accessibility": {"de": "ja", "en": "ja"},
+        "index": {"en": "de"},
+    }
+    for key, fallbacks in pages.items():
+        for reader, source_lang in fallbacks.items():
+            source = (ROOT / "content" / source_lang / f"{key}.md").read_text("utf-8")
+            title = re.search(r"^# (.+)$", source, re.M).group(1)
+            html = page_file(site, reader, "" if key == "index" else key).read_text("utf-8")
+            assert re.search(rf'<h1[^>]*><span lang="{source_lang}">{re.escape(title)}</span>', html), (
+                f"{reader} {key}: the {source_lang} title is not shown marked as {source_lang}"
+            )
+            assert term(LABELS, "translation_notice_title", reader) in html
 
 
 def test_bad_data_stops_the_build_with_located_errors(project_copy: Path, tmp_path: Path) -> None:
@@ -373,8 +512,8 @@ def test_marker_lines_in_code_blocks_stay_as_written() -> None:
         "guide",
         texts={"de": "# Titel\n\n```md\n<!-- kakehashi:timeline -->\n```\n\n<!-- kakehashi:timeline -->\n"},
     )
-    rendered = render_editorial(page, "de", {"timeline": lambda key, lang: "GENERATED"})
-    assert rendered == "# Titel\n\n```md\n<!-- kakehashi:timeline -->\n```\n\nGENERATED"
+    rendered = render_editorial(page, "de", {"timeline": lambda key, lang, marker: "GENERATED"})
+    assert rendered == "# Titel\n\n```md\n<!-- kakehashi:timeline -->\n```\n\nGENERATED\n"
 
 
 def test_each_language_has_a_search_bundle_with_all_its_pages(built_site: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,12 @@ from kakehashi.sources.problems import SourceProblems
 ROOT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).parent / "fixtures" / "mini"
 SCHEMA = ROOT / "data" / "schema"
+
+
+def fields_of(section: str) -> str:
+    """The fields a record of ``section`` may have, as the message lists them."""
+    schema = json.loads((SCHEMA / f"{section}.schema.json").read_text("utf-8"))
+    return ", ".join(sorted(schema["items"]["properties"]))
 
 
 def problems_after(tmp_path: Path, file: str, old: str, new: str) -> list[str]:
@@ -75,7 +82,8 @@ def test_the_shipped_data_is_valid() -> None:
             "ecosystem.yml",
             "  status: planned",
             "  status: planned\n  colour: red",
-            "data/ecosystem.yml:6:3: test-centre.colour: unknown field 'colour'; allowed here: ",
+            "data/ecosystem.yml:6:3: test-centre.colour: unknown field 'colour'; allowed here: "
+            + fields_of("ecosystem"),
         ),
         # unknown language key
         (
@@ -90,7 +98,7 @@ def test_the_shipped_data_is_valid() -> None:
             "https://example.org/zentrum",
             "javascript:alert(1)",
             "data/ecosystem.yml:12:13: test-centre.sources[1].url: only web addresses starting "
-            "with https:// or http://, or mailto:, are allowed",
+            "with https:// or http://, or mailto:, are allowed (found 'javascript:alert(1)')",
         ),
         # unknown city reference
         (
@@ -153,26 +161,28 @@ def test_the_shipped_data_is_valid() -> None:
             "  sources: []\n",
             "data/disaster-prevention.yml:9:12: test-shelter.sources: at least one entry is needed",
         ),
+        # an end before the start
+        (
+            "projects.yml",
+            'date_end: "2025-04-24"',
+            'date_end: "2025-04-20"',
+            "data/projects.yml:5:13: test-visit.date_end: the end date is before the date",
+        ),
+        # a range whose upper end is not above its value
+        (
+            "cycling.yml",
+            "length: {value: 40.1, unit: km, approximate: true}",
+            "length: {value: 40.1, max: 40, unit: km}",
+            "data/cycling.yml:5:30: test-route.length.max: "
+            "the upper end of the range must be larger than value",
+        ),
     ],
 )
 def test_problem_is_located_and_explained(
     tmp_path: Path, file: str, old: str, new: str, expected: str
 ) -> None:
     problems = problems_after(tmp_path, file, old, new)
-    assert any(p.startswith(expected) for p in problems), problems
-
-
-def test_duplicate_ids_name_the_first_line(tmp_path: Path) -> None:
-    shutil.copytree(MINI / "data", tmp_path / "data")
-    path = tmp_path / "data" / "disaster-prevention.yml"
-    records = path.read_text("utf-8").split("\n", 1)[1]
-    path.write_text(path.read_text("utf-8") + records, "utf-8")
-    with pytest.raises(SourceProblems) as raised:
-        load_data(tmp_path, SCHEMA)
-    assert [str(p) for p in raised.value.problems] == [
-        "data/disaster-prevention.yml:12:7: test-shelter.id: the id 'test-shelter' is already "
-        "used on line 2; ids must be unique in a file"
-    ]
+    assert problems == [expected]
 
 
 def test_every_problem_of_every_file_is_reported_at_once(tmp_path: Path) -> None:
@@ -184,40 +194,3 @@ def test_every_problem_of_every_file_is_reported_at_once(tmp_path: Path) -> None
         load_data(tmp_path, SCHEMA)
     files = {p.file for p in raised.value.problems}
     assert files == {"data/cycling.yml", "data/projects.yml"}
-
-
-def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
-    shutil.copytree(MINI / "data", tmp_path / "data")
-    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
-    (tmp_path / "data" / "cycling.yml").write_text("- " + "\n  ".join(lines) + "\n")
-    with pytest.raises(SourceProblems) as raised:
-        load_data(tmp_path, SCHEMA)
-    messages = [p.message for p in raised.value.problems]
-    assert any("aliases" in m for m in messages)
-
-
-def test_not_utf8_names_the_line(tmp_path: Path) -> None:
-    shutil.copytree(MINI / "data", tmp_path / "data")
-    path = tmp_path / "data" / "cycling.yml"
-    path.write_bytes(path.read_bytes().replace("土浦駅".encode(), "土浦駅".encode("shift_jis")))
-    with pytest.raises(SourceProblems) as raised:
-        load_data(tmp_path, SCHEMA)
-    [problem] = raised.value.problems
-    assert str(problem).startswith("data/cycling.yml:6:")
-    assert "not UTF-8" in problem.message
-
-
-def test_empty_file(tmp_path: Path) -> None:
-    shutil.copytree(MINI / "data", tmp_path / "data")
-    (tmp_path / "data" / "ecosystem.yml").write_text("# nothing yet\n")
-    with pytest.raises(SourceProblems) as raised:
-        load_data(tmp_path, SCHEMA)
-    assert [str(p) for p in raised.value.problems] == ["data/ecosystem.yml:1:1: the file is empty"]
-
-
-def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
-    shutil.copytree(MINI / "data", tmp_path / "data")
-    path = tmp_path / "data" / "cycling.yml"
-    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    assert load_data(tmp_path, SCHEMA).sections["cycling"][0]["id"] == "test-route"

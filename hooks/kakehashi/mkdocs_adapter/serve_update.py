@@ -31,10 +31,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from kakehashi.base.fingerprints import digest, file_stamps
-from kakehashi.site import translation_status
+from kakehashi.site import events, translation_status
 from kakehashi.site.data_catalogue import CATALOGUE_KEY
 from kakehashi.site.downloads import write_downloads
-from kakehashi.site.editorial import directives_used
 from kakehashi.site.record_pages import (
     CardGroups,
     index_page_cards,
@@ -42,8 +41,8 @@ from kakehashi.site.record_pages import (
     related_records,
 )
 from kakehashi.site.translation_status import missing_texts
-from kakehashi.site.urls import placeholder_uri, record_key, section_index_key
-from kakehashi.site.whole_site import DIRECTIVE_SECTIONS, Site
+from kakehashi.site.urls import TOPICS_INDEX_KEY, placeholder_uri, record_key, section_index_key, topic_key
+from kakehashi.site.whole_site import Site, sections_shown
 from kakehashi.sources.loader import SECTION_IDS, Record
 
 log = logging.getLogger("mkdocs.plugins.kakehashi")
@@ -97,8 +96,11 @@ Changed = dict[str, list[tuple[Record, Record]]]  # section → (old, new) of th
 
 def changed_records(old: Site, new: Site) -> Changed | None:
     """The records an edit changed, by section; None when it needs a full rebuild:
-    pages were added or removed, or the cities (shown on many pages) changed."""
+    pages were added or removed, the cities (shown on many pages) or the events
+    (the events page, the timeline and the calendar feeds) changed."""
     if old.page_keys() != new.page_keys() or old.data.cities != new.data.cities:
+        return None
+    if old.data.events != new.data.events:
         return None
     changed: Changed = {}
     for section in SECTION_IDS:
@@ -117,8 +119,9 @@ def candidate_keys(old: Site, new: Site, changed: Changed, lang: str) -> set[str
     records, so only pages that show something changed are candidates: the
     changed records, the index pages whose cards differ (a new title can move
     a card across many pages), editorial pages whose text changed or whose
-    directives show a changed section, and the translation status page where
-    it names a changed record or page.
+    directives show a changed section, the pages of the topics a changed record
+    has or had (and the topics' overview where the tags changed), and the
+    translation status page where it names a changed record or page.
     """
     keys = {record_key(section, after["id"]) for section, pairs in changed.items() for _, after in pairs}
     # Pages that link to a changed record under "See also", before or after the edit.
@@ -134,9 +137,19 @@ def candidate_keys(old: Site, new: Site, changed: Changed, lang: str) -> set[str
             if not _same_cards(before, after) or any(id(r) in edited for _, cards in after for r in cards):
                 keys.add(section_index_key(section, number))
     for key, page in new.editorial.items():
-        shown = {section for name in directives_used(page) for section in DIRECTIVE_SECTIONS[name]}
-        if old.editorial.get(key) != page or shown & set(changed):
+        if old.editorial.get(key) != page or sections_shown(page) & set(changed):
             keys.add(key)
+    # The events page names the records its events relate to, and says which day it is.
+    named = {key for event in new.data.events for key in event.get("related", ())}
+    edited = {record_key(section, after["id"]) for section, pairs in changed.items() for _, after in pairs}
+    if old.today != new.today or edited & named:
+        keys.add(events.PAGE_KEY)
+    for pairs in changed.values():
+        for before, after in pairs:
+            tagged = (set(before.get("topics", ())), set(after.get("topics", ())))
+            keys.update(topic_key(topic) for topic in tagged[0] | tagged[1])
+            if tagged[0] != tagged[1]:
+                keys.add(TOPICS_INDEX_KEY)
     if changed:  # the data files' sizes and dates
         keys.add(CATALOGUE_KEY)
     records = [(section, record) for section, pairs in changed.items() for pair in pairs for record in pair]

@@ -1,11 +1,12 @@
-"""Generated parts of editorial pages: section cards, the timeline, the operator, the glossary."""
+"""Generated parts of editorial pages: section cards, the timeline, the operator, the glossary
+(the records marker is ``records_view.py``)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from kakehashi.site import escaping, formatting
+from kakehashi.site import escaping, events
 from kakehashi.site.glossary import (
     KINDS,
     LABELS,
@@ -13,11 +14,12 @@ from kakehashi.site.glossary import (
     SECTION_INTROS,
     SECTION_TITLES,
     STATUSES,
+    TOPICS,
     term,
 )
 from kakehashi.site.languages import LANGUAGES
-from kakehashi.site.markdown_blocks import LocalizedText, link
-from kakehashi.site.urls import record_key, section_index_key
+from kakehashi.site.markdown_blocks import LocalizedText, link, relative_path
+from kakehashi.site.urls import section_index_key
 from kakehashi.sources.loader import SECTION_IDS, Data
 
 
@@ -36,21 +38,26 @@ def sections(data: Data, page_key: str, lang: str) -> str:
 
 
 def timeline(data: Data, page_key: str, lang: str) -> str:
-    """Every partnership project by date, oldest first; above it, the translation
-    notice if any of its texts is shown in another language."""
+    """The partnership's events (``scope: partnership`` in data/events.yml), oldest
+    first, each linked to its entry on the events page; above them, the translation
+    notice if any of their texts is shown in another language, and the words that
+    the list is not complete."""
     writer = LocalizedText(lang)
     items = []
-    for record in sorted(data.sections["projects"], key=lambda r: (r["date"], r["id"])):
-        when = escaping.inline(formatting.period(record["date"], record.get("date_end"), lang))
-        title = link(writer.inline(record["title"]), page_key, record_key("projects", record["id"]))
-        items.append(f"- __{when}__ – {title}  \n  {writer.inline(record['summary'])}")
-    listing = "\n".join(items)
-    notice = writer.notice()
-    return f"{notice}\n\n{listing}" if notice else listing
+    partnership = [event for event in data.events if event["scope"] == "partnership"]
+    for event in events.chronological(partnership):
+        when = escaping.inline(events.when(event, lang))
+        target = relative_path(f"{events.PAGE_KEY}.md", page_key) + f"#{event['id']}"
+        title = f"[{writer.inline(event['title'])}]({target})"
+        items.append(f"- __{when}__ – {title}  \n  {writer.inline(event['summary'])}")
+    intro = escaping.inline(term(LABELS, "timeline_intro", lang))
+    more = link(escaping.inline(term(LABELS, "all_events", lang)), page_key, events.PAGE_KEY)
+    parts = [writer.notice(), intro, "\n".join(items), more]
+    return "\n\n".join(part for part in parts if part)
 
 
 def glossary(lang: str) -> str:
-    """The glossary's section names, kinds and statuses as tables, the reader's language first:
+    """The glossary's section names, kinds, statuses and topics as tables, the reader's language first:
     the terms translators use, as the site shows them."""
     order = [lang, *(other for other in LANGUAGES if other != lang)]
 
@@ -59,7 +66,12 @@ def glossary(lang: str) -> str:
         return words if text_lang == lang else f'<span lang="{text_lang}">{words}</span>'
 
     tables = []
-    for label, terms in (("section", SECTION_TITLES), ("kind", KINDS), ("status", STATUSES)):
+    for label, terms in (
+        ("section", SECTION_TITLES),
+        ("kind", KINDS),
+        ("status", STATUSES),
+        ("topic", TOPICS),
+    ):
         header = " | ".join(escaping.inline(term(LANGUAGE_NAMES, other, lang)) for other in order)
         rows = [" | ".join(cell(term(terms, key, other), other) for other in order) for key in terms]
         caption = f"__{escaping.inline(term(LABELS, label, lang))}__"

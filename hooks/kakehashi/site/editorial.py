@@ -3,7 +3,8 @@
 A page is one Markdown file per language with the same path. A reader whose
 language lacks the file gets the next language of the chain, marked with its
 ``lang`` and announced by a notice. Marker lines such as
-``<!-- kakehashi:timeline -->`` are replaced by Markdown generated from data.
+``<!-- kakehashi:timeline -->`` are replaced by Markdown generated from data
+(``markers.py`` reads them).
 """
 
 from __future__ import annotations
@@ -15,16 +16,14 @@ from pathlib import Path
 
 from kakehashi.site.languages import LANGUAGES, first_available
 from kakehashi.site.markdown_blocks import fallback_block, translation_notice
+from kakehashi.site.markers import Marker, read_markers
 from kakehashi.sources.problems import Problem
 
-MARKER = re.compile(r"^<!--\s*kakehashi:([a-z-]+)\s*-->\s*$", re.MULTILINE)
-# Fenced code blocks show marker lines as they are (the editor's guide quotes them).
-_FENCE = re.compile(r"^(`{3,}|~{3,}).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _TITLE = re.compile(r"^# .*$", re.MULTILINE)
 
-# name → (page key, reader language) → Markdown
-Directive = Callable[[str, str], str]
+# name → (page key, reader language, the marker with its arguments) → Markdown
+Directive = Callable[[str, str, Marker], str]
 
 
 @dataclass
@@ -48,19 +47,20 @@ def load_content(root: Path, directive_names: set[str]) -> tuple[dict[str, Edito
                 problems.append(Problem(display, 1, 1, "", f"not UTF-8 text ({error.reason})"))
                 continue
             text = text.replace("\r\n", "\n")
-            for match in _markers(text):
-                if match.group(1) not in directive_names:
-                    line = text.count("\n", 0, match.start()) + 1
-                    known = ", ".join(sorted(directive_names))
-                    problems.append(
-                        Problem(
-                            display,
-                            line,
-                            1,
-                            "",
-                            f"unknown marker 'kakehashi:{match.group(1)}'; known markers: {known}",
-                        )
-                    )
+            markers, errors = read_markers(text)
+            problems += [Problem(display, error.line, error.column, "", error.message) for error in errors]
+            known = ", ".join(sorted(directive_names))
+            problems += [
+                Problem(
+                    display,
+                    marker.line,
+                    marker.column,
+                    "",
+                    f"unknown marker 'kakehashi:{marker.name}'; known markers: {known}",
+                )
+                for marker in markers
+                if marker.name not in directive_names
+            ]
             if not _title_line(text):
                 problems.append(Problem(display, 1, 1, "", "the page has no title line ('# Title')"))
             page = pages.setdefault(key, EditorialPage(key))
@@ -82,8 +82,8 @@ def render_editorial(page: EditorialPage, lang: str, directives: dict[str, Direc
     text = page.texts[source_lang]
     fallback = source_lang != lang
 
-    def expand(match: re.Match[str]) -> str:
-        generated = directives[match.group(1)](page.key, lang)
+    def expand(marker: Marker) -> str:
+        generated = directives[marker.name](page.key, lang, marker)
         # Generated parts are in the reader's language even inside a fallen-back page.
         return fallback_block(generated, lang) if fallback else generated
 
@@ -101,22 +101,16 @@ def render_editorial(page: EditorialPage, lang: str, directives: dict[str, Direc
     return f"{head}{before}{heading}\n\n{notice}\n\n{body}\n"
 
 
-def _markers(text: str) -> list[re.Match[str]]:
-    """Marker lines outside fenced code blocks."""
-    fences = [(fence.start(), fence.end()) for fence in _FENCE.finditer(text)]
-    return [m for m in MARKER.finditer(text) if not any(a <= m.start() < b for a, b in fences)]
+def page_markers(page: EditorialPage) -> dict[str, list[Marker]]:
+    """The marker lines of each language's version of the page (checked when loading)."""
+    return {lang: read_markers(text)[0] for lang, text in page.texts.items()}
 
 
-def directives_used(page: EditorialPage) -> set[str]:
-    """The names of the directives the page uses in any of its languages."""
-    return {match.group(1) for text in page.texts.values() for match in _markers(text)}
-
-
-def _expand_markers(text: str, expand: Callable[[re.Match[str]], str]) -> str:
+def _expand_markers(text: str, expand: Callable[[Marker], str]) -> str:
     parts, last = [], 0
-    for match in _markers(text):
-        parts += [text[last : match.start()], expand(match)]
-        last = match.end()
+    for marker in read_markers(text)[0]:
+        parts += [text[last : marker.start], expand(marker)]
+        last = marker.end
     return "".join([*parts, text[last:]])
 
 

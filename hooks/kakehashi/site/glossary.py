@@ -31,11 +31,11 @@ SECTION_INTROS: Terms = {
     },
     "ecosystem": {
         "de": "Anlaufstellen für Gründerinnen und Gründer in beiden Städten, nebeneinander: "
-        "Gründungszentren, Förderung, Hochschulen und Standorte.",
-        "ja": "両市のスタートアップ支援拠点を並べて紹介します。創業支援施設、支援制度、大学、"
-        "拠点となるエリアを掲載しています。",
-        "en": "Where founders find support in both cities, side by side: start-up centres, "
-        "public programmes, universities and sites.",
+        "Coworking, Gründungszentren, Förderung, Hochschulen, Standorte und Gesundheitswirtschaft.",
+        "ja": "両市のスタートアップ支援拠点を並べて紹介します。コワーキングスペース、創業支援施設、"
+        "支援制度、大学、拠点となるエリア、ヘルスケア産業を掲載しています。",
+        "en": "Where founders find support in both cities, side by side: co-working, start-up centres, "
+        "public programmes, universities, sites and the health economy.",
     },
     "cycling": {
         "de": "Radwege und Radsportanlagen in und um Tsukuba und Bochum.",
@@ -75,6 +75,18 @@ KINDS: Terms = {
         "ja": "テクノロジーセンター",
         "en": "Technology centre",
     },
+    "coworking-space": {"de": "Coworking-Space", "ja": "コワーキングスペース", "en": "Co-working space"},
+    "science-city": {"de": "Wissenschaftsstadt", "ja": "研究学園都市", "en": "Science city"},
+    "health-network": {
+        "de": "Netzwerk der Gesundheitswirtschaft",
+        "ja": "ヘルスケア産業のネットワーク",
+        "en": "Health-economy network",
+    },
+    "health-company": {
+        "de": "Unternehmen der Gesundheitstechnik",
+        "ja": "ヘルステック企業",
+        "en": "Health-technology company",
+    },
     # cycling
     "route": {"de": "Radweg", "ja": "サイクリングロード", "en": "Cycle route"},
     "route-section": {"de": "Abschnitt", "ja": "区間", "en": "Route section"},
@@ -91,6 +103,17 @@ STATUSES: Terms = {
     "open": {"de": "eröffnet", "ja": "開設済み", "en": "opened"},
     "under-construction": {"de": "im Bau", "ja": "整備中", "en": "under construction"},
     "planned": {"de": "in Planung", "ja": "計画中", "en": "planned"},
+}
+
+# The topics that tag records across sections (the enum of ``topics`` in common.schema.json).
+TOPICS: Terms = {
+    "health": {"de": "Gesundheit", "ja": "健康・医療", "en": "Health"},
+    "mobility": {"de": "Mobilität", "ja": "モビリティ", "en": "Mobility"},
+    "science": {"de": "Wissenschaft", "ja": "科学・研究", "en": "Science"},
+    "sports": {"de": "Sport", "ja": "スポーツ", "en": "Sports"},
+    "startups": {"de": "Start-ups", "ja": "スタートアップ", "en": "Start-ups"},
+    "disaster-prevention": {"de": "Katastrophenschutz", "ja": "防災", "en": "Disaster prevention"},
+    "urban-development": {"de": "Stadtentwicklung", "ja": "まちづくり", "en": "Urban development"},
 }
 
 LANGUAGE_NAMES: Terms = {
@@ -158,6 +181,25 @@ LABELS: Terms = {
     },
     "close": {"de": "Schließen", "ja": "閉じる", "en": "Close"},
     "related": {"de": "Siehe auch", "ja": "関連項目", "en": "See also"},
+    # topics, and lists of records that editorial pages place (the records marker)
+    "title": {"de": "Titel", "ja": "名称", "en": "Title"},
+    "topic": {"de": "Thema", "ja": "テーマ", "en": "Topic"},
+    "topics": {"de": "Themen", "ja": "テーマ", "en": "Topics"},
+    "topics_intro": {
+        "de": "Einträge aus allen Bereichen, nach Themen geordnet.",
+        "ja": "すべての分野の項目をテーマ別にまとめています。",
+        "en": "Entries from every section, by topic.",
+    },
+    "topic_intro": {
+        "de": "Alle Einträge zum Thema {topic}, nach Bereichen geordnet.",
+        "ja": "「{topic}」に関する項目を分野別にまとめています。",
+        "en": "Every entry on {topic}, by section.",
+    },
+    "no_records": {
+        "de": "Derzeit gibt es hier keine Einträge.",
+        "ja": "現在、該当する項目はありません。",
+        "en": "There are no entries here at present.",
+    },
     # the theme's own controls (theme_words.py)
     "switch_to_dark": {
         "de": "Zum dunklen Farbschema wechseln",
@@ -223,6 +265,63 @@ LABELS: Terms = {
     "shown_in": {"de": "auf {language} angezeigt", "ja": "{language}で表示", "en": "shown in {language}"},
     "field_joiner": {"de": ", ", "ja": "、", "en": ", "},
     "group_joiner": {"de": "; ", "ja": "／", "en": "; "},
+    # the events page, the calendar feeds and the timeline
+    "events": {"de": "Termine", "ja": "イベント", "en": "Events"},
+    "events_intro": {
+        "de": "Besuche, Unterzeichnungen und andere datierte Ereignisse der Partnerschaft und an Orten, "
+        "die diese Website beschreibt, jeweils mit ihren Quellen.",
+        "ja": "連携に関する訪問や締結式など、日付のわかる出来事と、このサイトで紹介している場所での出来事を、"
+        "出典とともに掲載しています。",
+        "en": "Visits, signings and other dated events of the partnership and at places this site "
+        "describes, each with its sources.",
+    },
+    "events_as_of": {
+        "de": "Stand: {date}. Ob ein Termin bevorsteht oder vorbei ist, richtet sich nach diesem Tag.",
+        "ja": "{date}時点の情報です。今後の予定か過去の出来事かは、この日を基準に分けています。",
+        "en": "As of {date}. Whether an event is upcoming or past is judged from this day.",
+    },
+    "upcoming_events": {"de": "Bevorstehende Termine", "ja": "今後の予定", "en": "Upcoming events"},
+    "past_events": {"de": "Vergangene Termine", "ja": "過去の出来事", "en": "Past events"},
+    "no_upcoming_events": {
+        "de": "Zurzeit sind keine bevorstehenden Termine bekannt.",
+        "ja": "現在、予定されているイベントはありません。",
+        "en": "No upcoming events are known at present.",
+    },
+    "calendar_feed": {
+        "de": "Kalender abonnieren (iCalendar)",
+        "ja": "カレンダーを購読する（iCalendar形式）",
+        "en": "Subscribe to the calendar (iCalendar)",
+    },
+    "calendar_how_to": {
+        "de": "Kopieren Sie die Adresse dieses Links und fügen Sie sie in Ihrer Kalender-App als "
+        "abonnierten Kalender (Kalender aus dem Internet) hinzu; neue Termine erscheinen dann von selbst. "
+        "Termine, für die die Quellen keinen Tag nennen, stehen nur auf dieser Seite.",
+        "ja": "リンクのアドレスをコピーし、カレンダーアプリで「URLで購読」"
+        "（インターネット上のカレンダーを追加）を選んで登録すると、新しい予定が自動的に反映されます。"
+        "日にちまでわからない出来事は、このページにのみ掲載しています。",
+        "en": "Copy this link's address and add it in your calendar app as a subscribed calendar "
+        "(a calendar from the internet); new events then appear by themselves. Events for which the "
+        "sources give no day are listed on this page only.",
+    },
+    "calendar_name": {
+        "de": "Bochum ⇄ Tsukuba: Termine",
+        "ja": "ボーフム ⇄ つくば：イベント",
+        "en": "Bochum ⇄ Tsukuba: events",
+    },
+    "timeline_intro": {
+        "de": "Ereignisse der Partnerschaft, für die diese Website Quellen hat, die ältesten zuerst. "
+        "Die Liste ist nicht vollständig.",
+        "ja": "このサイトで出典を確認できた連携の出来事を、古い順に掲載しています。"
+        "すべてを網羅したものではありません。",
+        "en": "Events of the partnership for which this site has sources, oldest first. "
+        "The list is not complete.",
+    },
+    "all_events": {
+        "de": "Alle Termine, auch die bevorstehenden, und der Kalender zum Abonnieren",
+        "ja": "今後の予定を含むすべてのイベントと、購読用のカレンダー",
+        "en": "All events, upcoming ones too, and the calendar to subscribe to",
+    },
+    "place": {"de": "Ort", "ja": "場所", "en": "Place"},
     # the open data catalogue (/data/) and the files it lists
     "open_data": {"de": "Offene Daten", "ja": "オープンデータ", "en": "Open data"},
     "open_data_intro": {
@@ -309,12 +408,6 @@ LABELS: Terms = {
         "ja": "各項目が関係する都市です。国、地域、座標を掲載しています。",
         "en": "The cities the entries refer to, with country, region and coordinates.",
     },
-    "dataset_events": {"de": "Veranstaltungen", "ja": "イベント", "en": "Events"},
-    "dataset_events_intro": {
-        "de": "Veranstaltungen der Partnerschaft mit Ort und Datum.",
-        "ja": "連携に関するイベントの日時と場所です。",
-        "en": "Events of the partnership with their place and date.",
-    },
     "file": {"de": "Datei", "ja": "ファイル", "en": "File"},
     "format": {"de": "Format", "ja": "形式", "en": "Format"},
     "size": {"de": "Größe", "ja": "サイズ", "en": "Size"},
@@ -341,6 +434,7 @@ FIELDS: Terms = {
     "district": {"de": "Stadtgebiet", "ja": "地区", "en": "District"},
     "address": {"de": "Adresse", "ja": "所在地", "en": "Address"},
     "location.label": {"de": "Beschriftung der Koordinaten", "ja": "座標の説明", "en": "Coordinates label"},
+    "place": {"de": "Ort", "ja": "場所", "en": "Place"},
 }
 
 # Words used inside formatted values.
@@ -359,6 +453,7 @@ ALL_TERM_TABLES: dict[str, Terms] = {
     "SECTION_INTROS": SECTION_INTROS,
     "KINDS": KINDS,
     "STATUSES": STATUSES,
+    "TOPICS": TOPICS,
     "LANGUAGE_NAMES": LANGUAGE_NAMES,
     "LABELS": LABELS,
     "VALUE_WORDS": VALUE_WORDS,
@@ -372,15 +467,21 @@ def term(table: Terms, key: str, lang: str) -> str:
 
 
 def dataset_title(name: str, lang: str) -> str:
-    """The title of a published dataset: a section's title, else ``dataset_<name>`` of LABELS."""
-    return SECTION_TITLES[name][lang] if name in SECTION_TITLES else term(LABELS, f"dataset_{name}", lang)
+    """The title of a published dataset: its section's title, else ``dataset_<name>`` of LABELS,
+    else the title of its page (``<name>``: the events)."""
+    if name in SECTION_TITLES:
+        return SECTION_TITLES[name][lang]
+    return term(LABELS, f"dataset_{name}" if f"dataset_{name}" in LABELS else name, lang)
 
 
 def dataset_intro(name: str, lang: str) -> str:
     """What a published dataset holds, in one sentence: ``dataset_<name>_intro`` of LABELS,
-    else the introduction of its section."""
-    key = f"dataset_{name}_intro"
-    return term(LABELS, key, lang) if key in LABELS else SECTION_INTROS[name][lang]
+    else its section's introduction, else its page's (``<name>_intro``)."""
+    if f"dataset_{name}_intro" in LABELS:
+        return term(LABELS, f"dataset_{name}_intro", lang)
+    if name in SECTION_INTROS:
+        return SECTION_INTROS[name][lang]
+    return term(LABELS, f"{name}_intro", lang)
 
 
 def ui_words(lang: str) -> dict[str, str]:

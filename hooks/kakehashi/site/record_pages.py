@@ -11,6 +11,7 @@ from kakehashi.site.glossary import (
     SECTION_INTROS,
     SECTION_TITLES,
     STATUSES,
+    TOPICS,
     VALUE_WORDS,
     term,
 )
@@ -25,7 +26,7 @@ from kakehashi.site.markdown_blocks import (
     page,
     website_link,
 )
-from kakehashi.site.urls import record_key, section_index_key
+from kakehashi.site.urls import record_key, section_index_key, topic_key
 from kakehashi.sources.loader import Data, Record
 
 
@@ -55,6 +56,10 @@ def _key_facts(data: Data, section: str, record: Record, writer: LocalizedText) 
         )
     facts.append((label("kind"), escaping.inline(term(KINDS, record["kind"], lang))))
     facts.append((label("city"), writer.inline(data.cities[record["city"]]["name"])))
+    if "topics" in record:
+        here = record_key(section, record["id"])
+        topics = [link(escaping.inline(term(TOPICS, t, lang)), here, topic_key(t)) for t in record["topics"]]
+        facts.append((label("topics"), term(LABELS, "field_joiner", lang).join(topics)))
     # Only a place not yet open has a status worth a line; an open one has its opening date.
     not_yet_open = record.get("status", "open") != "open"
     if not_yet_open:
@@ -200,13 +205,13 @@ def render_section_index(data: Data, section: str, lang: str, number: int = 1, d
     total = index_page_count(data, section)
     groups = index_page_cards(data, section, lang, number)
     if section == "projects":
-        body = _cards(data, section, groups[0][1] if groups else [], writer, key)
+        body = cards(data, section, groups[0][1] if groups else [], writer, key)
     else:
         # Grouped by city, the groups side by side on wide screens.
         sections = []
-        for city, cards in groups:
+        for city, in_city in groups:
             heading = f"## {writer.inline(city['name'])}"
-            listing = _cards(data, section, cards, writer, key)
+            listing = cards(data, section, in_city, writer, key)
             sections.append(f"<section markdown>\n\n{heading}\n\n{listing}\n\n</section>")
         body = '<div class="kk-compare" markdown>\n\n' + "\n\n".join(sections) + "\n\n</div>"
     intro = escaping.inline(term(SECTION_INTROS, section, lang))
@@ -247,7 +252,8 @@ def _pager(section: str, number: int, total: int, lang: str) -> str:
     )
 
 
-def _cards(data: Data, section: str, records: list[Record], writer: LocalizedText, key: str) -> str:
+def cards(data: Data, section: str, records: list[Record], writer: LocalizedText, key: str) -> str:
+    """The records as the cards of a section index, on page ``key`` (also the records marker's cards)."""
     items = []
     for record in records:
         title = link(f"__{writer.inline(record['title'])}__", key, record_key(section, record["id"]))

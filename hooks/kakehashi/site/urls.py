@@ -20,6 +20,14 @@ def record_key(section: str, record_id: str) -> str:
     return f"{section}/{record_id}"
 
 
+# The topics' overview, and one page per topic (kakehashi.site.topic_pages).
+TOPICS_INDEX_KEY = "topics/index"
+
+
+def topic_key(topic: str) -> str:
+    return f"topics/{topic}"
+
+
 def placeholder_uri(key: str, lang: str) -> str:
     """The docs-tree file name that mkdocs-static-i18n reads as ``key`` in ``lang``."""
     return f"{key}.{lang}.md"

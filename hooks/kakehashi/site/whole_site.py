@@ -4,29 +4,47 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from kakehashi.site import data_catalogue, directives, open_data, translation_status
+from kakehashi.site import data_catalogue, directives, events, open_data, records_view, translation_status
+from kakehashi.site.calendar_feeds import calendar_downloads
 from kakehashi.site.data_catalogue import CATALOGUE_FOLDER, CATALOGUE_KEY
 from kakehashi.site.downloads import Download
-from kakehashi.site.editorial import EditorialPage, load_content, render_editorial
+from kakehashi.site.editorial import EditorialPage, load_content, page_markers, render_editorial
 from kakehashi.site.open_data import DatasetExport, OpenDataSettings
 from kakehashi.site.record_pages import index_page_count, render_record, render_section_index
 from kakehashi.site.sitemap import sitemap_downloads, sitemap_xml
-from kakehashi.site.urls import record_key, section_index_key
-from kakehashi.sources.loader import SECTION_IDS, Data, Reader, load_data
+from kakehashi.site.topic_pages import render_topic, render_topics_index, topic_page_keys
+from kakehashi.site.urls import TOPICS_INDEX_KEY, record_key, section_index_key
+from kakehashi.sources.loader import SECTION_IDS, TOPIC_IDS, Data, Reader, load_data
 from kakehashi.sources.problems import Problem, SourceProblems
 from kakehashi.sources.record_cache import read_checked
+from kakehashi.sources.schema import allowed_values
 
 # The directives editorial pages may use, and the data sections each one shows.
 DIRECTIVE_SECTIONS: dict[str, tuple[str, ...]] = {
     "sections": (),  # counts only, which change with the set of pages: a full rebuild
-    "timeline": ("projects",),
+    "timeline": (),  # from data/events.yml: an edit of it rebuilds the whole site
     "operator": (),  # from mkdocs.yml
     "glossary": (),  # from the generator's code
+    "records": (),  # the section its section= argument names (sections_shown)
 }
+# Folders of page keys that are generated: editorial pages may not take them.
+_TOPICS_FOLDER = TOPICS_INDEX_KEY.split("/")[0]
+
+
+def sections_shown(page: EditorialPage) -> set[str]:
+    """The data sections an editorial page shows through its directives, in any language."""
+    shown: set[str] = set()
+    for markers in page_markers(page).values():
+        for marker in markers:
+            shown.update(DIRECTIVE_SECTIONS.get(marker.name, ()))
+            if marker.name == records_view.NAME:
+                shown.add(records_view.query_of(marker).section)
+    return shown
 
 
 @dataclass
@@ -34,6 +52,8 @@ class Site:
     data: Data
     editorial: dict[str, EditorialPage]
     operator: Mapping[str, Any] = field(default_factory=dict)
+    # The day that splits upcoming from past events (events.as_of), taken once per load.
+    today: date = field(default_factory=events.as_of)
     # The site's address and the data's licence (mkdocs.yml), and data/schema/*.json by file name.
     open_data: OpenDataSettings = field(default_factory=OpenDataSettings)
     schema_files: Mapping[str, bytes] = field(default_factory=dict, repr=False)
@@ -53,6 +73,8 @@ class Site:
             pages = range(1, index_page_count(self.data, section) + 1)
             keys += [section_index_key(section, number) for number in pages]
             keys += [record_key(section, record["id"]) for record in self.data.sections[section]]
+        keys.append(events.PAGE_KEY)
+        keys += topic_page_keys()
         keys.append(translation_status.PAGE_KEY)
         keys.append(CATALOGUE_KEY)
         return keys
@@ -64,7 +86,11 @@ class Site:
     def downloads(self, site_url: str) -> list[Download]:
         """Every file of the site that is not a page, written once all languages are built."""
         sitemap = sitemap_downloads(sitemap_xml(site_url, self.page_keys(), self.last_checked()))
-        return sitemap + open_data.downloads(self.data_exports, self.schema_files)
+        return (
+            sitemap
+            + calendar_downloads(self.data, site_url)
+            + open_data.downloads(self.data_exports, self.schema_files)
+        )
 
     @cached_property
     def data_exports(self) -> list[DatasetExport]:
@@ -81,6 +107,8 @@ class Site:
         Not kept: at thousands of records the Markdown of every page in three
         languages would cost hundreds of megabytes, and each is asked for once.
         """
+        if key == events.PAGE_KEY:
+            return events.render_page(self.data, lang, self.today)
         if key == translation_status.PAGE_KEY:
             return translation_status.render_page(self.data, self.editorial, lang, self.translation_report)
         if key == CATALOGUE_KEY:
@@ -89,16 +117,23 @@ class Site:
             )
         if key in self.editorial:
             handlers = {
-                "sections": partial(directives.sections, self.data),
-                "timeline": partial(directives.timeline, self.data),
-                "operator": lambda _key, reader: directives.operator(self.operator, reader),
-                "glossary": lambda _key, reader: directives.glossary(reader),
+                "sections": lambda here, reader, _marker: directives.sections(self.data, here, reader),
+                "timeline": lambda here, reader, _marker: directives.timeline(self.data, here, reader),
+                "operator": lambda _key, reader, _marker: directives.operator(self.operator, reader),
+                "glossary": lambda _key, reader, _marker: directives.glossary(reader),
+                "records": lambda here, reader, marker: records_view.records_marker(
+                    self.data, marker, here, reader
+                ),
             }
             return render_editorial(self.editorial[key], lang, handlers)
         if key in self._records:
             section, record = self._records[key]
             return render_record(self.data, section, record, lang)
         section, _, name = key.partition("/")
+        if section == _TOPICS_FOLDER:
+            if key == TOPICS_INDEX_KEY:
+                return render_topics_index(self.data, lang)
+            return render_topic(self.data, name, lang)
         number = 1 if name == "index" else int(name.removeprefix("page-"))
         export = next(e for e in self.data_exports if e.name == section)
         note = data_catalogue.section_note(export, self.open_data, key, lang)
@@ -124,17 +159,20 @@ def load_site(
         data = None
     editorial, content_problems = load_content(root, set(DIRECTIVE_SECTIONS))
     problems += content_problems
+    # Checked even when the data has problems, so that an editor sees them all at once.
+    problems += _directive_problems(editorial, _vocabulary(root, data))
     for key, page in editorial.items():
         section = key.split("/")[0]
-        if section in SECTION_IDS:
+        if section in SECTION_IDS or section == _TOPICS_FOLDER:
             problems += [
                 Problem(
                     file,
                     1,
                     1,
                     "",
-                    f"pages under '{section}/' are generated from data/{section}.yml; "
-                    "move this page to another folder",
+                    f"pages under '{section}/' are generated from "
+                    + (f"data/{section}.yml" if section in SECTION_IDS else "the topics of the records")
+                    + "; move this page to another folder",
                 )
                 for file in page.files.values()
             ]
@@ -151,21 +189,60 @@ def load_site(
         for key in reserved
         for file in editorial[key].files.values()
     ]
-    if translation_status.PAGE_KEY in editorial:
+    for generated in (events.PAGE_KEY, translation_status.PAGE_KEY):
+        if generated not in editorial:
+            continue
         problems += [
             Problem(
                 file,
                 1,
                 1,
                 "",
-                f"the page name '{translation_status.PAGE_KEY}' is taken by a generated page; "
-                "rename this file",
+                f"the page name '{generated}' is taken by a generated page; rename this file",
             )
-            for file in editorial[translation_status.PAGE_KEY].files.values()
+            for file in editorial[generated].files.values()
         ]
     if problems:
         raise SourceProblems(problems)
     assert data is not None
     schema_dir = root / "data" / "schema"
     schema_files = {path.name: path.read_bytes() for path in sorted(schema_dir.glob("*.json"))}
-    return Site(data, editorial, dict(operator or {}), open_data_settings or OpenDataSettings(), schema_files)
+    return Site(
+        data,
+        editorial,
+        dict(operator or {}),
+        open_data=open_data_settings or OpenDataSettings(),
+        schema_files=schema_files,
+    )
+
+
+def _vocabulary(root: Path, data: Data | None) -> records_view.Vocabulary:
+    """What a records marker may name, from the data and the schemas of the project at ``root``;
+    what cannot be read (its own problems are reported) is not checked."""
+    schema_dir = root / "data" / "schema"
+    try:
+        kinds = {section: allowed_values(schema_dir, section, "kind") for section in SECTION_IDS}
+    except (OSError, ValueError, KeyError):
+        kinds = None
+    cities = tuple(sorted(data.cities)) if data is not None else None
+    return records_view.Vocabulary(cities, kinds, TOPIC_IDS)
+
+
+def _directive_problems(
+    editorial: dict[str, EditorialPage], vocabulary: records_view.Vocabulary
+) -> list[Problem]:
+    """The arguments of every marker line: the records marker checks its own, the others take none."""
+    problems: list[Problem] = []
+    for page in editorial.values():
+        for lang, markers in page_markers(page).items():
+            for marker in markers:
+                if marker.name == records_view.NAME:
+                    found = records_view.check_marker(marker, vocabulary)
+                elif marker.name in DIRECTIVE_SECTIONS and marker.arguments:
+                    first = marker.arguments[0]
+                    message = f"this marker takes no arguments (found '{first.text}')"
+                    found = [(first.column, f"kakehashi:{marker.name}", message)]
+                else:
+                    found = []
+                problems += [Problem(page.files[lang], marker.line, column, f, m) for column, f, m in found]
+    return problems

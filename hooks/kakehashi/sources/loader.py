@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,20 @@ from kakehashi.sources.yaml_source import YamlDocument
 RESERVED_ID = re.compile(r"^page-[0-9]+$")
 
 SECTION_IDS: tuple[str, ...] = ("projects", "ecosystem", "cycling", "disaster-prevention")
+# The closed list of topics across sections (the enum of ``topics`` in common.schema.json, tested).
+TOPIC_IDS: tuple[str, ...] = (
+    "health",
+    "mobility",
+    "science",
+    "sports",
+    "startups",
+    "disaster-prevention",
+    "urban-development",
+)
 CITIES = "cities"
+# Dated events (data/events.yml): not a section (no record pages), but read and
+# checked like one, and they may name records of every section under related.
+EVENTS = "events"
 
 Record = dict[str, Any]
 Reader = Callable[[Path, str, str, Path], tuple[YamlDocument, list[Problem]]]
@@ -35,6 +48,7 @@ class Data:
 
     cities: dict[str, Record]
     sections: dict[str, list[Record]]
+    events: list[Record] = field(default_factory=list)  # data/events.yml, in file order
 
 
 def load_data(root: Path, schema_dir: Path | None = None, reader: Reader = read_checked) -> Data:
@@ -47,7 +61,7 @@ def load_data(root: Path, schema_dir: Path | None = None, reader: Reader = read_
     schema_dir = schema_dir or data_dir / "schema"
     problems: list[Problem] = []
     documents: dict[str, YamlDocument] = {}
-    for name in (CITIES, *SECTION_IDS):
+    for name in (CITIES, *SECTION_IDS, EVENTS):
         path = data_dir / f"{name}.yml"
         display = f"data/{name}.yml"
         if not path.is_file():
@@ -66,13 +80,18 @@ def load_data(root: Path, schema_dir: Path | None = None, reader: Reader = read_
     for name in SECTION_IDS:
         if name in documents:
             problems += _check_records(documents[name], city_ids=city_ids)
+    if EVENTS in documents:
+        problems += _check_records(documents[EVENTS], city_ids=city_ids)
+        problems += _check_event_dates(documents[EVENTS], documents.get("projects"))
     # Links into a section that could not be read are not checked: its own problems are reported.
-    problems += _check_related({name: documents[name] for name in SECTION_IDS if name in documents})
+    linking = (*SECTION_IDS, EVENTS)
+    problems += _check_related({name: documents[name] for name in linking if name in documents})
     if problems:
         raise SourceProblems(problems)
     return Data(
         cities={city["id"]: city for city in documents[CITIES].value},
         sections={name: documents[name].value for name in SECTION_IDS},
+        events=documents[EVENTS].value,
     )
 
 
@@ -121,10 +140,11 @@ def _check_records(doc: YamlDocument, city_ids: set[str] | None) -> list[Problem
                 f"{label}.city",
                 f"unknown city '{city}'; cities are defined in data/cities.yml: {known}",
             )
-        for field in ("date", "date_end", "opened", "updated"):
-            value = record.get(field)
+        # start and end are dates in events.yml (texts of routes elsewhere, which this skips).
+        for name in ("date", "date_end", "opened", "start", "end", "updated"):
+            value = record.get(name)
             if isinstance(value, str) and _DATE_FORM.match(value) and not parse_partial_date(value):
-                problem((index, field), f"{label}.{field}", f"'{value}' is not a calendar date")
+                problem((index, name), f"{label}.{name}", f"'{value}' is not a calendar date")
         start, end = record.get("date"), record.get("date_end")
         dates_valid = all(
             isinstance(d, str) and _DATE_FORM.match(d) and parse_partial_date(d) for d in (start, end)
@@ -132,16 +152,94 @@ def _check_records(doc: YamlDocument, city_ids: set[str] | None) -> list[Problem
         if dates_valid and end < start:
             problem((index, "date_end"), f"{label}.date_end", "the end date is before the date")
         quantity_fields = ("length", "area")
-        for field in quantity_fields:
-            quantity = record.get(field)
+        for name in quantity_fields:
+            quantity = record.get(name)
             if isinstance(quantity, dict) and isinstance(quantity.get("max"), (int, float)):
                 low = quantity.get("value")
                 if isinstance(low, (int, float)) and quantity["max"] <= low:
                     problem(
-                        (index, field, "max"),
-                        f"{label}.{field}.max",
+                        (index, name, "max"),
+                        f"{label}.{name}.max",
                         "the upper end of the range must be larger than value",
                     )
+    return problems
+
+
+# An event's id is its anchor on the events page, beside these (kakehashi.site.events).
+EVENT_PAGE_ANCHORS = frozenset({"upcoming", "past"})
+
+# The fields of an event's dates that cannot stand together: where, and what to write.
+_ONE_DAY_OR_SPAN = "write either date (one day) or start and end (several days), not both"
+_SPAN_PROBLEMS: dict[frozenset[str], tuple[str, str]] = {
+    frozenset(): ("date", "the event has no date: write date for one day, or start and end for several days"),
+    frozenset({"start"}): ("start", "a start needs an end (the last day); for one day, write date instead"),
+    frozenset({"end"}): ("end", "an end needs a start (the first day); for one day, write date instead"),
+    frozenset({"date", "start"}): ("start", _ONE_DAY_OR_SPAN),
+    frozenset({"date", "end"}): ("end", _ONE_DAY_OR_SPAN),
+    frozenset({"date", "start", "end"}): ("start", _ONE_DAY_OR_SPAN),
+}
+
+
+def _valid_date(value: object) -> bool:
+    return isinstance(value, str) and bool(_DATE_FORM.match(value)) and parse_partial_date(value) is not None
+
+
+def event_days(event: Record) -> tuple[str, str]:
+    """An event's first and last day as written: ``date`` twice, or ``start`` and ``end``."""
+    if "date" in event:
+        return event["date"], event["date"]
+    return event["start"], event["end"]
+
+
+def _check_event_dates(doc: YamlDocument, projects: YamlDocument | None) -> list[Problem]:
+    """Each event has ``date``, or ``start`` and ``end`` in order; an event with the id of
+    a project record is that record's happening and has its dates."""
+    problems: list[Problem] = []
+    project_days = {}
+    if projects is not None:
+        for record in _records(projects):
+            start, end = record.get("date"), record.get("date_end", record.get("date"))
+            if isinstance(record.get("id"), str) and _valid_date(start) and _valid_date(end):
+                project_days[record["id"]] = (start, end)  # (its own problems are reported)
+
+    def problem(path: tuple, field_name: str, message: str) -> None:
+        line, column = doc.position(path)
+        problems.append(Problem(doc.file, line, column, field_name, message))
+
+    for index, event in enumerate(doc.value if isinstance(doc.value, list) else []):
+        if not isinstance(event, dict):
+            continue
+        label = event["id"] if isinstance(event.get("id"), str) else f"[{index + 1}]"
+        if label in EVENT_PAGE_ANCHORS:
+            problem(
+                (index, "id"),
+                f"{label}.id",
+                f"the id '{label}' names a part of the events page; choose another id",
+            )
+        has = {name for name in ("date", "start", "end") if name in event}
+        missing = _SPAN_PROBLEMS.get(frozenset(has))
+        if missing:
+            name, message = missing
+            problem((index, name) if name in event else (index,), f"{label}.{name}", message)
+            continue
+        first, last = event_days(event)
+        if not (_valid_date(first) and _valid_date(last)):
+            continue  # the schema or the date check names the problem
+        if last < first:
+            problem((index, "end"), f"{label}.end", f"the end ({last}) is before the start ({first})")
+        elif "start" in has and last == first:
+            problem((index, "end"), f"{label}.end", "the end is the start: for one day, write date instead")
+        if label in project_days and project_days[label] != (first, last):
+            start, end = project_days[label]
+            dated = start if start == end else f"{start} to {end}"
+            mine = first if first == last else f"{first} to {last}"
+            name = "date" if "date" in has else "start"
+            problem(
+                (index, name),
+                f"{label}.{name}",
+                f"the record '{label}' in data/projects.yml is dated {dated}, this event {mine};"
+                " an event with the id of a project is that project's happening: give both the same dates",
+            )
     return problems
 
 

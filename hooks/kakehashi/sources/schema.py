@@ -76,6 +76,16 @@ def resolve(node: dict, resolver: Resolver) -> tuple[dict, Resolver]:
     return node, resolver
 
 
+def allowed_values(schema_dir: Path, name: str, field: str) -> tuple[str, ...]:
+    """The values the schema of ``<name>.yml`` allows in ``field`` of a record (its enum,
+    or the enum of its items for a list), e.g. the kinds of a section."""
+    items, resolver = record_schema(schema_dir, name)
+    node, resolver = resolve(items["properties"][field], resolver)
+    if "items" in node:
+        node, _ = resolve(node["items"], resolver)
+    return tuple(node["enum"])
+
+
 def check(doc: YamlDocument, schema: Draft7Validator) -> list[Problem]:
     return [_problem(doc, tuple(error.absolute_path), error) for error in schema.iter_errors(doc.value)]
 
