@@ -55,6 +55,7 @@ def dataset_records(data: Data) -> dict[str, list[Record]]:
     return {
         CITIES: list(data.cities.values()),
         **{section: data.sections[section] for section in SECTION_IDS},
+        "events": data.events,
     }
 
 
