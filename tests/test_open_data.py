@@ -227,6 +227,13 @@ def test_the_catalogue_carries_dcat_metadata_a_harvester_can_read(site: Path, la
     assert len(datasets) == len(DATASETS)
     for dataset in datasets:
         assert {title["@language"] for title in dataset[DCT + "title"]} == set(LANGUAGES)
+    # Where a reader sees each dataset: its section's list, the events page, else the catalogue.
+    landing = {d[DCT + "identifier"][0]["@value"]: d[DCAT + "landingPage"][0]["@id"] for d in datasets}
+    assert landing == {
+        "cities": f"{SITE_URL}data/",
+        **{section: f"{SITE_URL}{section}/" for section in SECTION_IDS},
+        "events": f"{SITE_URL}events/",
+    }
     distributions = by_type[DCAT + "Distribution"]
     downloads = {d[DCAT + "downloadURL"][0]["@id"] for d in distributions}
     assert downloads == {f"{SITE_URL}data/{name}.{ext}" for name in DATASETS for ext in ("json", "csv")}

@@ -14,7 +14,7 @@ import string
 from collections.abc import Mapping
 from typing import Any
 
-from kakehashi.site import escaping, formatting
+from kakehashi.site import escaping, events, formatting
 from kakehashi.site.downloads import href
 from kakehashi.site.glossary import LABELS, VALUE_WORDS, dataset_intro, dataset_title, term
 from kakehashi.site.languages import DEFAULT_LANGUAGE, LANGUAGES
@@ -204,11 +204,11 @@ def catalogue_json_ld(
             if schema:
                 distribution["dct:conformsTo"] = {"@id": settings.absolute(schema.path)}
             distributions.append(distribution)
-        landing = (
-            absolute_url(settings.site_url, section_index_key(export.name), DEFAULT_LANGUAGE)
-            if export.name in SECTION_IDS
-            else catalogue_url
-        )
+        landing = catalogue_url
+        if export.name in SECTION_IDS:
+            landing = absolute_url(settings.site_url, section_index_key(export.name), DEFAULT_LANGUAGE)
+        elif export.name == events.PAGE_KEY:
+            landing = absolute_url(settings.site_url, events.PAGE_KEY, DEFAULT_LANGUAGE)
         dataset = {
             "@id": f"{catalogue_url}#{export.name}",
             "@type": "dcat:Dataset",
