@@ -23,6 +23,7 @@ from pyld import jsonld
 from referencing import Registry, Resource
 
 from conftest import ROOT, build, copy_project
+from kakehashi.editor import project as project_settings
 from kakehashi.site import formatting
 from kakehashi.site.data_catalogue import json_ld_script
 from kakehashi.site.languages import LANGUAGES
@@ -406,3 +407,21 @@ def test_editorial_pages_may_not_take_the_data_folder(project_copy: Path) -> Non
             "pages under 'data/' would take the address of the data files and their catalogue",
         )
     ]
+
+
+def test_the_editor_tools_read_the_sites_address_as_mkdocs_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "mkdocs.yml").write_text(
+        'site_url: !ENV [KAKEHASHI_TEST_SITE_URL, "https://default.example/"]\n'
+        "extra:\n  data_licence: {name: CC0 1.0, url: https://creativecommons.org/publicdomain/zero/1.0/}\n",
+        "utf-8",
+    )
+    monkeypatch.delenv("KAKEHASHI_TEST_SITE_URL", raising=False)
+    settings = project_settings.open_data(project_settings.read_settings(tmp_path))
+    assert (settings.site_url, settings.licence_name) == ("https://default.example/", "CC0 1.0")
+    monkeypatch.setenv("KAKEHASHI_TEST_SITE_URL", "http://127.0.0.1:8000/")
+    assert (
+        project_settings.open_data(project_settings.read_settings(tmp_path)).site_url
+        == "http://127.0.0.1:8000/"
+    )
