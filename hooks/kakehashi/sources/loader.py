@@ -6,6 +6,7 @@ sees the whole list at once; nothing is built from data with problems.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kakehashi.sources.data_file import read_checked
+from kakehashi.sources.gpx_tracks import Track, check_tracks
 from kakehashi.sources.problems import Problem, SourceProblems
 from kakehashi.sources.yaml_source import YamlDocument
 
@@ -23,6 +25,8 @@ RESERVED_ID = re.compile(r"^page-[0-9]+$")
 
 SECTION_IDS: tuple[str, ...] = ("projects", "ecosystem", "cycling", "disaster-prevention")
 CITIES = "cities"
+# The section whose records may name a GPX track (data/tracks/).
+TRACK_SECTION = "cycling"
 
 Record = dict[str, Any]
 Reader = Callable[[Path, str, str, Path], tuple[YamlDocument, list[Problem]]]
@@ -35,6 +39,8 @@ class Data:
 
     cities: dict[str, Record]
     sections: dict[str, list[Record]]
+    # The GPX tracks the cycling records name, by file name (data/tracks/<name>.gpx).
+    tracks: dict[str, Track] = dataclasses.field(default_factory=dict)
 
 
 def load_data(root: Path, schema_dir: Path | None = None, reader: Reader = read_checked) -> Data:
@@ -68,11 +74,16 @@ def load_data(root: Path, schema_dir: Path | None = None, reader: Reader = read_
             problems += _check_records(documents[name], city_ids=city_ids)
     # Links into a section that could not be read are not checked: its own problems are reported.
     problems += _check_related({name: documents[name] for name in SECTION_IDS if name in documents})
+    tracks: dict[str, Track] = {}
+    if TRACK_SECTION in documents:
+        tracks, track_problems = check_tracks(documents[TRACK_SECTION], data_dir)
+        problems += track_problems
     if problems:
         raise SourceProblems(problems)
     return Data(
         cities={city["id"]: city for city in documents[CITIES].value},
         sections={name: documents[name].value for name in SECTION_IDS},
+        tracks=tracks,
     )
 
 
