@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from kakehashi.site import escaping, formatting
+from kakehashi.site import escaping, formatting, maps
 from kakehashi.site.glossary import (
     KINDS,
     LABELS,
@@ -32,10 +32,14 @@ from kakehashi.sources.loader import Data, Record
 def render_record(data: Data, section: str, record: Record, lang: str) -> str:
     writer = LocalizedText(lang)
     title = writer.inline(record["title"])
+    key = record_key(section, record["id"])
     blocks = [
         writer.paragraphs(record["summary"]),
         definition_list(_key_facts(data, section, record, writer)),
         writer.paragraphs(record["body"]) if "body" in record else "",
+        # The map part: pictures drawn at build time and links to OpenStreetMap.
+        # Further map blocks go right after this one, under its heading.
+        maps.record_map_block(data, section, record, lang, key),
         _unverified(record, writer),
         _related(data, section, record, writer),
         _sources(record, lang),
@@ -65,6 +69,7 @@ def _key_facts(data: Data, section: str, record: Record, writer: LocalizedText) 
     for field in ("length", "area"):
         if field in record:
             facts.append((label(field), escaping.inline(formatting.quantity(record[field], lang))))
+    facts += maps.track_facts(data, record, lang)  # what its GPX track measures, beside the length
     for field in ("start", "end", "district", "address"):
         if field in record:
             facts.append((label(field), writer.inline(record[field])))
@@ -206,7 +211,10 @@ def render_section_index(data: Data, section: str, lang: str, number: int = 1) -
         for city, cards in groups:
             heading = f"## {writer.inline(city['name'])}"
             listing = _cards(data, section, cards, writer, key)
-            sections.append(f"<section markdown>\n\n{heading}\n\n{listing}\n\n</section>")
+            # A map of the located entries of this page, above their cards.
+            city_map = maps.section_city_map(section, city["id"], writer.plain(city["name"]), cards, lang)
+            parts = [heading, city_map, listing] if city_map else [heading, listing]
+            sections.append("<section markdown>\n\n" + "\n\n".join(parts) + "\n\n</section>")
         body = '<div class="kk-compare" markdown>\n\n' + "\n\n".join(sections) + "\n\n</div>"
     intro = escaping.inline(term(SECTION_INTROS, section, lang))
     title = term(SECTION_TITLES, section, lang)

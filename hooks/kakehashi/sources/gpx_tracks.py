@@ -193,10 +193,10 @@ def _scan(content: bytes, display: str) -> list[Problem]:
             try:
                 value = float(raw)
             except ValueError:
-                stop(f"<{local}> {attribute}=\"{raw}\" is not a number (the {word} in decimal degrees)")
+                stop(f'<{local}> {attribute}="{raw}" is not a number (the {word} in decimal degrees)')
             if not -limit <= value <= limit:
                 stop(
-                    f"<{local}> {attribute}=\"{raw}\" is out of range: "
+                    f'<{local}> {attribute}="{raw}" is out of range: '
                     f"a {word} lies between -{limit} and {limit}"
                 )
         if local != "wpt":
@@ -220,9 +220,11 @@ def _scan(content: bytes, display: str) -> list[Problem]:
 def _measure(gpx: gpxpy.gpx.GPX, display: str, content: bytes) -> Track:
     track_lines = [segment.points for track in gpx.tracks for segment in track.segments]
     kind = "track" if any(track_lines) else "route"
-    raw_lines = [points for points in track_lines if points] if kind == "track" else [
-        route.points for route in gpx.routes if route.points
-    ]
+    raw_lines = (
+        [points for points in track_lines if points]
+        if kind == "track"
+        else [route.points for route in gpx.routes if route.points]
+    )
     lines = tuple(tuple((p.latitude, p.longitude) for p in points) for points in raw_lines)
     has_elevations = all(p.elevation is not None for points in raw_lines for p in points)
     elevations = (
