@@ -138,10 +138,9 @@ def read_track(path: Path, display: str) -> tuple[Track | None, list[Problem]]:
     except OSError:
         return problem("the track file is missing")
     if size > MAX_BYTES:
-        megabytes = size / (1024 * 1024)
         return problem(
-            f"the file is {megabytes:.1f} MB; a track may be at most {MAX_BYTES // (1024 * 1024)} MB "
-            "(keep fewer points, e.g. one every few metres)"
+            f"the file has {size:,} bytes; a track may have at most {MAX_BYTES:,} bytes (5 MB): "
+            "keep fewer points, e.g. one every few metres"
         )
     content = path.read_bytes()
     problems = _scan(content, display)
@@ -174,7 +173,16 @@ def _scan(content: bytes, display: str) -> list[Problem]:
         raise _Stop
 
     def doctype(*_args: object) -> None:
-        stop("a GPX file may not have a DOCTYPE or declare entities; remove the <!DOCTYPE …> line")
+        problems.append(
+            Problem(
+                display,
+                parser.CurrentLineNumber,
+                1,
+                "",
+                "a GPX file may not have a DOCTYPE or declare entities; remove the <!DOCTYPE …> part",
+            )
+        )
+        raise _Stop
 
     def start(name: str, attributes: dict[str, str]) -> None:
         local = name.rsplit(" ", 1)[-1]
@@ -299,7 +307,7 @@ def check_tracks(doc: YamlDocument, data_dir: Path) -> tuple[dict[str, Track], l
                     (index, "length"),
                     f"{label}.length",
                     f"the length given here and the length of the track {display} "
-                    f"({track.distance_m / 1000:.1f} km) differ by {difference:.0%}; "
+                    f"({track.distance_m / 1000:.1f} km) differ by {difference * 100:.0f} %; "
                     "more than 10 % means one of them is wrong: check both",
                 )
     return tracks, problems
