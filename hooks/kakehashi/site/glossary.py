@@ -281,9 +281,14 @@ MAP_WORDS: Terms = {
         "en": "Only the known points; the course of the route is not recorded here.",
     },
     "place_desc": {
-        "de": "Der Punkt {coordinates} im Gebiet der Einträge für {city}, ohne Hintergrundkarte.",
-        "ja": "{city}の掲載地点の範囲における{coordinates}の位置です（背景地図なし）。",
-        "en": "The point {coordinates} within the area of the entries for {city}, without a background map.",
+        "de": "Der Ort (1) bei {coordinates}, ohne Hintergrundkarte.",
+        "ja": "{coordinates}の地点（1）です（背景地図なし）。",
+        "en": "The place (1) at {coordinates}, without a background map.",
+    },
+    "place_desc_related": {
+        "de": "Die weiteren Nummern sind die Einträge unter „Siehe auch“.",
+        "ja": "ほかの番号は「関連項目」の地点です。",
+        "en": "The other numbers are the entries under “See also”.",
     },
     "section_map_desc": {
         "de": "{count} Einträge mit Koordinaten als Punkte, ohne Hintergrundkarte. "

@@ -14,13 +14,13 @@ text from data goes through :mod:`kakehashi.site.escaping`: ``inline`` gives
 numeric character references only, which are valid in SVG as in HTML.
 
 The work per page is plain string building over the record's own points (a
-track's points on its route page only); the frame of a city's places is
-computed once per load of the data.
+track's points on its route page only). A picture shows only its record and
+the records it links under "See also", so an edit redraws the pictures of the
+pages that ``mkdocs serve`` renders again anyway.
 """
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,7 +32,7 @@ from kakehashi.site.languages import pick
 from kakehashi.site.markdown_blocks import LocalizedText
 from kakehashi.site.track_files import geojson_path, gpx_path
 from kakehashi.sources.gpx_tracks import Track
-from kakehashi.sources.loader import SECTION_IDS, Data, Record
+from kakehashi.sources.loader import Data, Record
 
 WIDTH = 640  # viewBox units; the picture scales to the page
 PAD = 36
@@ -187,15 +187,29 @@ def _polyline(points: Sequence[tuple[float, float]], projection: Projection, css
     )
 
 
-def _labelled_marker(point: MapPoint, projection: Projection, number: int | None = None) -> str:
-    x, y = projection.xy(point.lat, point.lon)
-    text = str(number) if number is not None else point.label
+def _label(x: float, y: float, text: str) -> str:
     anchor = "end" if x > WIDTH * 0.6 else "start"
     dx = -12 if anchor == "end" else 12
-    return _marker(x, y, point.exact) + (
+    return (
         f'<text x="{x + dx}" y="{y - 10}" text-anchor="{anchor}" font-size="18" '
         f'fill="currentColor" class="kk-map__label">{text}</text>'
     )
+
+
+def _labelled_marker(point: MapPoint, projection: Projection) -> str:
+    x, y = projection.xy(point.lat, point.lon)
+    return _marker(x, y, point.exact) + _label(x, y, point.label)
+
+
+def _numbered_markers(points: Sequence[MapPoint], projection: Projection) -> str:
+    """A marker per point, numbered as in the table; points drawn at one spot share a label ("1, 2")."""
+    markers, numbers = [], {}
+    for number, point in enumerate(points, start=1):
+        x, y = projection.xy(point.lat, point.lon)
+        markers.append(_marker(x, y, point.exact))
+        numbers.setdefault((x, y), []).append(str(number))
+    labels = [_label(x, y, ", ".join(shared)) for (x, y), shared in numbers.items()]
+    return "".join(markers) + "".join(labels)
 
 
 def route_picture(record: Record, track: Track | None, lang: str) -> str:
@@ -233,7 +247,7 @@ def route_picture(record: Record, track: Track | None, lang: str) -> str:
         note = term(MAP_WORDS, "schematic_note", lang)
     else:
         note = term(MAP_WORDS, "points_only_note", lang)
-    body += "".join(_labelled_marker(p, projection, n) for n, p in enumerate(places, start=1))
+    body += _numbered_markers(places, projection)
     desc = escaping.inline(note)
     svg = _svg("kk-route", title_text, desc, projection.height, body + _scale_bar(projection, lang))
     table = _table(_point_headers(lang, numbered=True), _point_rows(places, lang, numbered=True), lang)
@@ -375,40 +389,36 @@ def _track_part(record: Record, track: Track, page_key: str, lang: str) -> str:
 # --- one place, and the links that open it elsewhere ------------------------------
 
 
-@functools.lru_cache(maxsize=8)
-def _city_frames(data: Data) -> dict[str, tuple[tuple[float, float], ...]]:
-    """Per city, the corners of the area of its located records (all sections)."""
-    corners: dict[str, list[float]] = {}
-    for section in SECTION_IDS:
-        for record in data.sections[section]:
-            location = record.get("location")
-            if location is None:
-                continue
-            lat, lon = location["lat"], location["lon"]
-            box = corners.setdefault(record["city"], [lat, lon, lat, lon])
-            box[:] = [min(box[0], lat), min(box[1], lon), max(box[2], lat), max(box[3], lon)]
-    return {city: ((b[0], b[1]), (b[2], b[3])) for city, b in corners.items()}
-
-
-def place_picture(data: Data, record: Record, lang: str) -> str:
-    """A small picture of the record's point within the area of its city's located entries."""
-    location = record["location"]
+def place_picture(data: Data, record: Record, related: Sequence[tuple[str, Record]], lang: str) -> str:
+    """A small picture of the record's point (1), with the located records under "See also"
+    (2, 3, …) around it. Only these records: an edit of another record redraws no picture
+    on this page, so pages updated one by one under ``mkdocs serve`` stay as a full build."""
     writer = LocalizedText(lang)
-    exact = location["precision"] == "exact"
-    corners = _city_frames(data).get(record["city"], ())
-    projection = Projection([*corners, (location["lat"], location["lon"])], max_height=300)
-    x, y = projection.xy(location["lat"], location["lon"])
-    body = _marker(x, y, exact) + _scale_bar(projection, lang)
+    location = record["location"]
+    label = writer.inline(location["label"]) if "label" in location else writer.inline(record["title"])
+    points = [MapPoint(location["lat"], location["lon"], label, location["precision"] == "exact")]
+    points += [
+        MapPoint(
+            other["location"]["lat"],
+            other["location"]["lon"],
+            writer.inline(other["title"]),
+            other["location"]["precision"] == "exact",
+        )
+        for _, other in related
+        if "location" in other
+    ]
+    projection = Projection([(p.lat, p.lon) for p in points], max_height=300)
+    body = _numbered_markers(points, projection) + _scale_bar(projection, lang)
     title = escaping.inline(
         term(MAP_WORDS, "place_map_title", lang).format(title=writer.plain(record["title"]))
     )
-    city = writer.plain(data.cities[record["city"]]["name"])
     coordinates = formatting.coordinates(location["lat"], location["lon"])
-    desc = escaping.inline(term(MAP_WORDS, "place_desc", lang).format(coordinates=coordinates, city=city))
+    desc_text = term(MAP_WORDS, "place_desc", lang).format(coordinates=coordinates)
+    if len(points) > 1:
+        desc_text += (" " if lang != "ja" else "") + term(MAP_WORDS, "place_desc_related", lang)
+    desc = escaping.inline(desc_text)
     svg = _svg("kk-place", title, desc, projection.height, body)
-    label = writer.inline(location["label"]) if "label" in location else writer.inline(record["title"])
-    point = MapPoint(location["lat"], location["lon"], label, exact)
-    table = _table(_point_headers(lang), _point_rows([point], lang), lang)
+    table = _table(_point_headers(lang, numbered=True), _point_rows(points, lang, numbered=True), lang)
     return _figure("place", svg, desc, _legend(lang) + table)
 
 
@@ -445,7 +455,14 @@ def _local_language(record: Record) -> str:
 # --- the map part of a record page ------------------------------------------------
 
 
-def record_map_block(data: Data, section: str, record: Record, lang: str, page_key: str) -> str:
+def record_map_block(
+    data: Data,
+    section: str,
+    record: Record,
+    related: Sequence[tuple[str, Record]],
+    lang: str,
+    page_key: str,
+) -> str:
     """The map part of a record page: for a route its map (track or schematic), the
     elevation profile, what the track measures and its files; for a place its small
     picture; and the links to OpenStreetMap. "" for a record with nothing to show.
@@ -461,7 +478,7 @@ def record_map_block(data: Data, section: str, record: Record, lang: str, page_k
             parts.append(elevation_profile(record, track, lang))
             parts.append(_track_part(record, track, page_key, lang))
     elif "location" in record:
-        parts.append(place_picture(data, record, lang))
+        parts.append(place_picture(data, record, related, lang))
     parts.append(osm_links(record, lang))
     parts = [part for part in parts if part]
     if not parts:
@@ -490,7 +507,7 @@ def section_city_map(section: str, city_id: str, city_name: str, records: Sequen
     if not points:
         return ""
     projection = Projection([(p.lat, p.lon) for p in points], max_height=380)
-    body = "".join(_labelled_marker(p, projection, n) for n, p in enumerate(points, start=1))
+    body = _numbered_markers(points, projection)
     title = escaping.inline(term(MAP_WORDS, "section_map_title", lang).format(city=city_name))
     desc = escaping.inline(term(MAP_WORDS, "section_map_desc", lang).format(count=len(points)))
     ident = f"kk-map-{section}-{city_id}"

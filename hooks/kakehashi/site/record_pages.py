@@ -39,7 +39,7 @@ def render_record(data: Data, section: str, record: Record, lang: str) -> str:
         writer.paragraphs(record["body"]) if "body" in record else "",
         # The map part: pictures drawn at build time and links to OpenStreetMap.
         # Further map blocks go right after this one, under its heading.
-        maps.record_map_block(data, section, record, lang, key),
+        maps.record_map_block(data, section, record, related_records(data, section, record), lang, key),
         _unverified(record, writer),
         _related(data, section, record, writer),
         _sources(record, lang),
