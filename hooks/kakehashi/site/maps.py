@@ -36,6 +36,8 @@ from kakehashi.sources.loader import Data, Record
 
 WIDTH = 640  # viewBox units; the picture scales to the page
 PAD = 36
+BOTTOM = 64  # below the drawing: room for the scale bar
+FONT = 24  # viewBox units: about 13 px on a 390 px wide phone
 METRES_PER_DEGREE = 111_320  # of latitude, near enough for a scale bar
 MIN_SPAN_M = 2_000  # the smallest area shown around a single point
 MAX_DRAWN_POINTS = 800  # per picture: more adds bytes, not detail, at this size
@@ -61,16 +63,16 @@ class Projection:
         min_span = MIN_SPAN_M / METRES_PER_DEGREE
         span_y = max(max(lats) - min(lats), min_span)
         span_x = max((max(lons) - min(lons)) * self.k, min_span)
-        inner_w, inner_h = width - 2 * PAD, max_height - 2 * PAD
+        inner_w, inner_h = width - 2 * PAD, max_height - PAD - BOTTOM
         self.scale = min(inner_w / span_x, inner_h / span_y)
         self.width = width
-        self.height = round(span_y * self.scale + 2 * PAD)
-        # centred in the frame
+        self.height = round(span_y * self.scale + PAD + BOTTOM)
+        # centred across; from the top margin down, the scale bar below
         self.x0 = (min(lons) + max(lons)) / 2 * self.k - (width / 2) / self.scale
-        self.y0 = (min(lats) + max(lats)) / 2 + (self.height / 2) / self.scale
+        self.y0 = (min(lats) + max(lats)) / 2 + span_y / 2
 
     def xy(self, lat: float, lon: float) -> tuple[float, float]:
-        return round((lon * self.k - self.x0) * self.scale, 1), round((self.y0 - lat) * self.scale, 1)
+        return round((lon * self.k - self.x0) * self.scale, 1), round(PAD + (self.y0 - lat) * self.scale, 1)
 
 
 def _nice(value: float) -> float:
@@ -87,7 +89,7 @@ def _scale_bar(projection: Projection, lang: str) -> str:
     metres_per_unit = METRES_PER_DEGREE / projection.scale
     metres = _nice(metres_per_unit * (projection.width - 2 * PAD) / 4)
     length = metres / metres_per_unit
-    x, y = PAD, projection.height - 12
+    x, y = PAD, projection.height - 20
     text = escaping.inline(
         term(VALUE_WORDS, "labelled", lang).format(
             label=term(MAP_WORDS, "scale", lang), value=_length_words(metres, lang)
@@ -96,7 +98,7 @@ def _scale_bar(projection: Projection, lang: str) -> str:
     return (
         f'<g class="kk-map__scale">'
         f'<path d="M{x} {y - 6}v6h{length:.1f}v-6" fill="none" stroke="currentColor"/>'
-        f'<text x="{x + length + 6:.1f}" y="{y}" font-size="16" fill="currentColor">{text}</text></g>'
+        f'<text x="{x + length + 6:.1f}" y="{y}" font-size="{FONT}" fill="currentColor">{text}</text></g>'
     )
 
 
@@ -139,14 +141,15 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], lang: str) -> 
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
     summary = escaping.inline(term(MAP_WORDS, "table_summary", lang))
     return (
-        f'<details class="kk-map__data"><summary>{summary}</summary>'
+        f'<details class="kk-map__data abstract"><summary>{summary}</summary>'
         f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></details>"
     )
 
 
 def _figure(kind: str, svg: str, caption: str, extra: str = "") -> str:
     """One picture as a raw HTML block: no blank line inside, so Markdown leaves it whole."""
-    return f'<figure class="kk-map kk-map--{kind}">{svg}<figcaption>{caption}</figcaption>{extra}</figure>'
+    # The caption first: HTML allows it only as a figure's first or last child.
+    return f'<figure class="kk-map kk-map--{kind}"><figcaption>{caption}</figcaption>{svg}{extra}</figure>'
 
 
 def _precision_words(exact: bool, lang: str) -> str:
@@ -191,7 +194,7 @@ def _label(x: float, y: float, text: str) -> str:
     anchor = "end" if x > WIDTH * 0.6 else "start"
     dx = -12 if anchor == "end" else 12
     return (
-        f'<text x="{x + dx}" y="{y - 10}" text-anchor="{anchor}" font-size="18" '
+        f'<text x="{x + dx}" y="{y - 10}" text-anchor="{anchor}" font-size="{FONT}" '
         f'fill="currentColor" class="kk-map__label">{text}</text>'
     )
 
@@ -282,8 +285,8 @@ def elevation_profile(record: Record, track: Track, lang: str) -> str:
     if y_max == y_min:
         y_max = y_min + y_step
     x_step = _nice(total_km / 4)
-    height = 300
-    left, right, top, bottom = 72, WIDTH - 24, 24, height - 64
+    height = 330
+    left, right, top, bottom = 104, WIDTH - 28, 24, height - 84
 
     def x_of(km: float) -> float:
         return round(left + (right - left) * km / total_km, 1)
@@ -303,8 +306,8 @@ def elevation_profile(record: Record, track: Track, lang: str) -> str:
         x = x_of(tick)
         label = escaping.inline(formatting.number(round(tick, 3), lang))
         parts.append(
-            f'<path d="M{x} {bottom}v6" stroke="currentColor"/><text x="{x}" y="{bottom + 24}" '
-            f'text-anchor="middle" font-size="16" fill="currentColor">{label}</text>'
+            f'<path d="M{x} {bottom}v6" stroke="currentColor"/><text x="{x}" y="{bottom + 32}" '
+            f'text-anchor="middle" font-size="{FONT}" fill="currentColor">{label}</text>'
         )
         tick += x_step
     level = y_min
@@ -312,17 +315,17 @@ def elevation_profile(record: Record, track: Track, lang: str) -> str:
         y = y_of(level)
         label = escaping.inline(formatting.number(round(level, 3), lang))
         parts.append(
-            f'<path d="M{left - 6} {y}h6" stroke="currentColor"/><text x="{left - 10}" y="{y + 5}" '
-            f'text-anchor="end" font-size="16" fill="currentColor">{label}</text>'
+            f'<path d="M{left - 6} {y}h6" stroke="currentColor"/><text x="{left - 10}" y="{y + 8}" '
+            f'text-anchor="end" font-size="{FONT}" fill="currentColor">{label}</text>'
         )
         level += y_step
     x_axis = escaping.inline(term(MAP_WORDS, "distance_axis", lang))
     y_axis = escaping.inline(term(MAP_WORDS, "elevation_axis", lang))
     parts.append(
-        f'<text x="{(left + right) / 2}" y="{height - 12}" text-anchor="middle" font-size="16" '
+        f'<text x="{(left + right) / 2}" y="{height - 12}" text-anchor="middle" font-size="{FONT}" '
         f'fill="currentColor">{x_axis}</text>'
-        f'<text x="18" y="{(top + bottom) / 2}" text-anchor="middle" font-size="16" fill="currentColor" '
-        f'transform="rotate(-90 18 {(top + bottom) / 2})">{y_axis}</text>'
+        f'<text x="26" y="{(top + bottom) / 2}" text-anchor="middle" font-size="{FONT}" fill="currentColor" '
+        f'transform="rotate(-90 26 {(top + bottom) / 2})">{y_axis}</text>'
     )
     writer = LocalizedText(lang)
     title = escaping.inline(
