@@ -185,7 +185,7 @@ def test_a_route_without_a_track_is_drawn_as_a_schematic_and_said_to_be_one(site
     assert kinds == ["kk-map__point kk-map__point--approximate", "kk-map__point kk-map__point--exact"]
     assert "ungefährer Ort (Bezugspunkt in der Nähe)" in html
     # the labels reach the table as text, not as markup
-    assert "<b>" not in html.split('class="kk-map__data"')[1].split("</table>")[0]
+    assert "<b>" not in html.split('class="kk-map__data')[1].split("</table>")[0]
     assert "<td>Anfang &#60;b&#62;&#38;amp; Ende&#60;/b&#62;</td>" in html
 
 
