@@ -21,6 +21,7 @@ pages that ``mkdocs serve`` renders again anyway.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -75,6 +76,12 @@ class Projection:
         return round((lon * self.k - self.x0) * self.scale, 1), round(PAD + (self.y0 - lat) * self.scale, 1)
 
 
+@functools.cache
+def _word(name: str, lang: str) -> str:
+    """A glossary word of the maps, escaped: the same few words on every page, escaped once."""
+    return escaping.inline(term(MAP_WORDS, name, lang))
+
+
 def _nice(value: float) -> float:
     """The largest of 1, 2 and 5 times a power of ten not above ``value``."""
     power = 10 ** math.floor(math.log10(value))
@@ -85,16 +92,21 @@ def _length_words(metres: float, lang: str) -> str:
     return formatting.kilometres(metres, lang) if metres >= 1000 else formatting.metres(metres, lang)
 
 
+@functools.cache
+def _scale_text(metres: float, lang: str) -> str:
+    """ "Maßstab: 2 km": a few round lengths, each formatted once."""
+    words = term(VALUE_WORDS, "labelled", lang)
+    return escaping.inline(
+        words.format(label=term(MAP_WORDS, "scale", lang), value=_length_words(metres, lang))
+    )
+
+
 def _scale_bar(projection: Projection, lang: str) -> str:
     metres_per_unit = METRES_PER_DEGREE / projection.scale
     metres = _nice(metres_per_unit * (projection.width - 2 * PAD) / 4)
     length = metres / metres_per_unit
     x, y = PAD, projection.height - 20
-    text = escaping.inline(
-        term(VALUE_WORDS, "labelled", lang).format(
-            label=term(MAP_WORDS, "scale", lang), value=_length_words(metres, lang)
-        )
-    )
+    text = _scale_text(metres, lang)
     return (
         f'<g class="kk-map__scale">'
         f'<path d="M{x} {y - 6}v6h{length:.1f}v-6" fill="none" stroke="currentColor"/>'
@@ -111,6 +123,7 @@ def _marker(x: float, y: float, exact: bool) -> str:
     )
 
 
+@functools.cache
 def _legend(lang: str) -> str:
     """The legend under a picture: filled for exact places, hollow for approximate ones."""
     items = []
@@ -120,7 +133,7 @@ def _legend(lang: str) -> str:
             f'<svg class="kk-map__key" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">'
             f'<circle cx="10" cy="10" r="6" fill="{fill}" stroke="currentColor" stroke-width="2.5"/></svg>'
         )
-        items.append(f"<li>{symbol} {escaping.inline(term(MAP_WORDS, f'legend_{kind}', lang))}</li>")
+        items.append(f"<li>{symbol} {_word(f'legend_{kind}', lang)}</li>")
     return f'<ul class="kk-map__legend">{"".join(items)}</ul>'
 
 
@@ -139,7 +152,7 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], lang: str) -> 
     """The values of a picture as a table, folded under the picture."""
     head = "".join(f'<th scope="col">{escaping.inline(h)}</th>' for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    summary = escaping.inline(term(MAP_WORDS, "table_summary", lang))
+    summary = _word("table_summary", lang)
     return (
         f'<details class="kk-map__data abstract"><summary>{summary}</summary>'
         f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></details>"
@@ -149,9 +162,14 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], lang: str) -> 
 def _figure(kind: str, svg: str, caption: str, extra: str = "") -> str:
     """One picture as a raw HTML block: no blank line inside, so Markdown leaves it whole."""
     # The caption first: HTML allows it only as a figure's first or last child.
-    return f'<figure class="kk-map kk-map--{kind}"><figcaption>{caption}</figcaption>{svg}{extra}</figure>'
+    # Kept out of the search index: its words repeat the page's facts.
+    return (
+        f'<figure class="kk-map kk-map--{kind}" data-pagefind-ignore="all">'
+        f"<figcaption>{caption}</figcaption>{svg}{extra}</figure>"
+    )
 
 
+@functools.cache
 def _precision_words(exact: bool, lang: str) -> str:
     return escaping.inline(term(LABELS, "location_exact" if exact else "location_approximate", lang))
 
@@ -235,7 +253,7 @@ def route_picture(record: Record, track: Track | None, lang: str) -> str:
             MapPoint(*track.end, escaping.inline(end_word), True),
         ]
         body += "".join(_labelled_marker(point, projection) for point in ends)
-        desc = escaping.inline(term(MAP_WORDS, "track_desc", lang))
+        desc = _word("track_desc", lang)
         svg = _svg("kk-route", title_text, desc, projection.height, body + _scale_bar(projection, lang))
         table = _table(_point_headers(lang), _point_rows(ends, lang), lang)
         return _figure("route", svg, desc, table)
@@ -319,8 +337,8 @@ def elevation_profile(record: Record, track: Track, lang: str) -> str:
             f'text-anchor="end" font-size="{FONT}" fill="currentColor">{label}</text>'
         )
         level += y_step
-    x_axis = escaping.inline(term(MAP_WORDS, "distance_axis", lang))
-    y_axis = escaping.inline(term(MAP_WORDS, "elevation_axis", lang))
+    x_axis = _word("distance_axis", lang)
+    y_axis = _word("elevation_axis", lang)
     parts.append(
         f'<text x="{(left + right) / 2}" y="{height - 12}" text-anchor="middle" font-size="{FONT}" '
         f'fill="currentColor">{x_axis}</text>'
@@ -426,7 +444,8 @@ def place_picture(data: Data, record: Record, related: Sequence[tuple[str, Recor
 
 
 def _new_tab_link(url: str, text: str) -> str:
-    return f'<a href="{escaping.attribute(url)}" target="_blank" rel="noopener">{escaping.inline(text)}</a>'
+    """``text`` is safe Markdown already (a glossary word through ``_word``)."""
+    return f'<a href="{escaping.attribute(url)}" target="_blank" rel="noopener">{text}</a>'
 
 
 def osm_links(record: Record, lang: str) -> str:
@@ -438,14 +457,14 @@ def osm_links(record: Record, lang: str) -> str:
         show = f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=16/{lat}/{lon}"
         route = f"https://www.openstreetmap.org/directions?to={lat}%2C{lon}"
         links = [
-            _new_tab_link(show, term(MAP_WORDS, "open_in_osm", lang)),
-            _new_tab_link(route, term(MAP_WORDS, "route_to", lang)),
+            _new_tab_link(show, _word("open_in_osm", lang)),
+            _new_tab_link(route, _word("route_to", lang)),
         ]
     elif "address" in record:
         # The address as the place's own language writes it finds it best; the reader's otherwise.
         address = pick(record["address"], _local_language(record)).text
         search = f"https://www.openstreetmap.org/search?query={quote(address, safe='')}"
-        links = [_new_tab_link(search, term(MAP_WORDS, "search_address", lang))]
+        links = [_new_tab_link(search, _word("search_address", lang))]
     else:
         return ""
     return '<ul class="kk-map__links">' + "".join(f"<li>{link}</li>" for link in links) + "</ul>"
@@ -486,7 +505,7 @@ def record_map_block(
     parts = [part for part in parts if part]
     if not parts:
         return ""
-    heading = f"## {escaping.inline(term(MAP_WORDS, 'map', lang))}"
+    heading = f"## {_word('map', lang)}"
     return "\n\n".join([heading, *parts])
 
 
