@@ -146,6 +146,13 @@ def test_a_route_with_a_track_shows_its_map_profile_and_figures(site: tuple[Path
     }[lang]
     for words in figures:
         assert words in html
+    # where the track comes from, and its licence
+    source = {"de": "Quelle der Streckendaten", "ja": "ルートデータの出典", "en": "Source of the track"}[lang]
+    assert source in html and "CC0 1.0" in html and 'href="https://example.org/track"' in html
+    # every picture scales to the width of a phone
+    assert all(
+        svg.get("width") == "100%" and svg.get("viewBox", "").startswith("0 0 640 ") for svg in pictures
+    )
     # the stated length stays beside the measured one
     assert {"de": "ca. 5,5\u00a0km", "ja": "約5.5\u00a0km", "en": "about 5.5\u00a0km"}[lang] in html
 
