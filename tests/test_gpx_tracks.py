@@ -280,3 +280,13 @@ def test_several_segments_become_a_multilinestring_and_no_elevation_two_numbers(
     ]
     flat = track_geojson(read("equator-no-elevation.gpx"))["features"][0]["geometry"]
     assert flat == {"type": "LineString", "coordinates": [[10.0, 0.0], [10.04, 0.0], [10.1, 0.0]]}
+
+
+def test_a_track_source_without_a_track_is_refused(project_copy: Path) -> None:
+    line = add_record(project_copy)
+    cycling = project_copy / "data" / "cycling.yml"
+    cycling.write_text(cycling.read_text("utf-8").replace("  track: meridian-track.gpx\n", ""), "utf-8")
+    assert problems_of(project_copy) == [
+        f"data/cycling.yml:{line + 15}:5: test-track-route.track_source: "
+        "track_source is only for a track; add track"
+    ]
