@@ -290,3 +290,15 @@ def test_a_track_source_without_a_track_is_refused(project_copy: Path) -> None:
         f"data/cycling.yml:{line + 15}:5: test-track-route.track_source: "
         "track_source is only for a track; add track"
     ]
+
+
+def test_an_elevation_that_is_not_a_number_is_refused_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "x.gpx"
+    path.write_text(
+        '<gpx>\n<trk><trkseg>\n<trkpt lat="1" lon="1">\n  <ele>high</ele>\n</trkpt></trkseg></trk></gpx>',
+        "utf-8",
+    )
+    _, problems = read_track(path, "data/tracks/x.gpx")
+    assert [str(p) for p in problems] == [
+        "data/tracks/x.gpx:4:3: <ele>high</ele> is not a number (the elevation in metres)"
+    ]

@@ -162,7 +162,8 @@ class _Stop(Exception):
 
 
 def _scan(content: bytes, display: str) -> list[Problem]:
-    """The checks that need a line number: XML, the <gpx> root, no DOCTYPE, points in range."""
+    """The checks that need a line number: XML, the <gpx> root, no DOCTYPE, points in range,
+    elevations that are numbers."""
     parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
     problems: list[Problem] = []
     state: dict[str, Any] = {"root": None, "points": 0}
@@ -186,6 +187,9 @@ def _scan(content: bytes, display: str) -> list[Problem]:
 
     def start(name: str, attributes: dict[str, str]) -> None:
         local = name.rsplit(" ", 1)[-1]
+        if local == "ele":
+            state["ele"] = (parser.CurrentLineNumber, parser.CurrentColumnNumber + 1, [])
+            return
         if state["root"] is None:
             state["root"] = local
             if local != "gpx":
@@ -210,6 +214,24 @@ def _scan(content: bytes, display: str) -> list[Problem]:
         if local != "wpt":
             state["points"] += 1
 
+    def text(data: str) -> None:
+        if state.get("ele"):
+            state["ele"][2].append(data)
+
+    def end(name: str) -> None:
+        if name.rsplit(" ", 1)[-1] != "ele" or not state.get("ele"):
+            return
+        line, column, parts = state.pop("ele")
+        value = "".join(parts).strip()
+        try:
+            float(value or "0")
+        except ValueError:
+            message = f"<ele>{value}</ele> is not a number (the elevation in metres)"
+            problems.append(Problem(display, line, column, "", message))
+            raise _Stop from None
+
+    parser.CharacterDataHandler = text
+    parser.EndElementHandler = end
     parser.StartDoctypeDeclHandler = doctype
     parser.EntityDeclHandler = doctype
     parser.StartElementHandler = start
