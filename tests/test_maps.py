@@ -46,6 +46,12 @@ ROUTES = """
     url: "https://example.org/track"
     title: "Test track"
     licence: "CC0 1.0"
+  waypoints:
+    - label:
+        de: "Testpunkt an der Strecke"
+      lat: 51.025
+      lon: 7.0
+      precision: exact
   sources:
     - url: "https://example.org/"
       title: "Example"
@@ -132,6 +138,7 @@ def test_a_route_with_a_track_shows_its_map_profile_and_figures(site: tuple[Path
     ]
     route, profile = pictures
     assert len(route.findall(f"{SVG}polyline")) == 1  # the track, one segment
+    assert len(route.findall(f"{SVG}circle")) == 3  # start, end and the waypoint
     axis_words = {
         "de": ("Entfernung (km)", "Höhe (m)"),
         "ja": ("距離（km）", "標高（m）"),

@@ -242,7 +242,9 @@ def route_picture(record: Record, track: Track | None, lang: str) -> str:
     )
     start_word, end_word = term(LABELS, "start", lang), term(LABELS, "end", lang)
     if track is not None:
-        points = [p for line in track.lines for p in line]
+        # The places listed along the route, numbered, over the track.
+        waypoints = route_places(record, lang) if "waypoints" in record else []
+        points = [p for line in track.lines for p in line] + [(w.lat, w.lon) for w in waypoints]
         projection = Projection(points)
         keep = max(2, MAX_DRAWN_POINTS // len(track.lines))
         body = "".join(
@@ -253,9 +255,16 @@ def route_picture(record: Record, track: Track | None, lang: str) -> str:
             MapPoint(*track.end, escaping.inline(end_word), True),
         ]
         body += "".join(_labelled_marker(point, projection) for point in ends)
+        body += _numbered_markers(waypoints, projection)
         desc = _word("track_desc", lang)
         svg = _svg("kk-route", title_text, desc, projection.height, body + _scale_bar(projection, lang))
-        table = _table(_point_headers(lang), _point_rows(ends, lang), lang)
+        if waypoints:
+            rows = [["", *row] for row in _point_rows(ends, lang)] + _point_rows(
+                waypoints, lang, numbered=True
+            )
+            table = _legend(lang) + _table(_point_headers(lang, numbered=True), rows, lang)
+        else:
+            table = _table(_point_headers(lang), _point_rows(ends, lang), lang)
         return _figure("route", svg, desc, table)
     places = route_places(record, lang)
     if not places:
