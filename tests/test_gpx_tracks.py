@@ -302,3 +302,15 @@ def test_an_elevation_that_is_not_a_number_is_refused_with_its_line(tmp_path: Pa
     assert [str(p) for p in problems] == [
         "data/tracks/x.gpx:4:3: <ele>high</ele> is not a number (the elevation in metres)"
     ]
+
+
+def test_a_changed_track_file_takes_a_full_rebuild_under_serve(project_copy: Path) -> None:
+    from kakehashi.mkdocs_adapter.serve_update import changed_records
+    from kakehashi.site.whole_site import load_site
+
+    add_record(project_copy)
+    before = load_site(project_copy)
+    assert changed_records(before, load_site(project_copy)) == {}
+    track = project_copy / "data" / "tracks" / "meridian-track.gpx"
+    track.write_text(track.read_text("utf-8").replace("<ele>140</ele>", "<ele>141</ele>"), "utf-8")
+    assert changed_records(before, load_site(project_copy)) is None
