@@ -153,6 +153,9 @@ def test_a_route_with_a_track_shows_its_map_profile_and_figures(site: tuple[Path
     }[lang]
     for words in figures:
         assert words in html
+    # the profile's table in the page's numbers: the last point, 5.56 km from the start at 140 m
+    decimal = {"de": "5,56", "ja": "5.56", "en": "5.56"}[lang]
+    assert f"<tr><td>{decimal}</td><td>140</td></tr></tbody>" in html
     # where the track comes from, and its licence
     source = {"de": "Quelle der Streckendaten", "ja": "ルートデータの出典", "en": "Source of the track"}[lang]
     assert source in html and "CC0 1.0" in html and 'href="https://example.org/track"' in html

@@ -371,8 +371,12 @@ def elevation_profile(record: Record, track: Track, lang: str) -> str:
         + "</svg>"
     )
     samples = _thin(profile, 10)
+    # The units are in the column headings.
     rows = [
-        [escaping.inline(formatting.kilometres(d, lang)), escaping.inline(formatting.metres(h, lang))]
+        [
+            escaping.inline(formatting.number(round(d / 1000, 2), lang)),
+            escaping.inline(formatting.number(h, lang)),
+        ]
         for d, h in samples
     ]
     headers = [term(MAP_WORDS, "distance_axis", lang), term(MAP_WORDS, "elevation_axis", lang)]
