@@ -148,7 +148,7 @@ def test_a_route_with_a_track_shows_its_map_profile_and_figures(site: tuple[Path
     assert set(axis_words) <= set(texts)
     figures = {
         "de": ("Länge laut GPX-Datei", "5,6\u00a0km", "Anstieg (gesamt)", "45\u00a0m"),
-        "ja": ("GPXデータ上の距離", "5.6\u00a0km", "累積標高（上り）", "45\u00a0m"),
+        "ja": ("GPXデータから算出した距離", "5.6\u00a0km", "累積標高（上り）", "45\u00a0m"),
         "en": ("Length of the GPX track", "5.6\u00a0km", "Total climb", "45\u00a0m"),
     }[lang]
     for words in figures:

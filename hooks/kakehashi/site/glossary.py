@@ -319,7 +319,7 @@ MAP_WORDS: Terms = {
     "elevation_axis": {"de": "Höhe (m)", "ja": "標高（m）", "en": "Elevation (m)"},
     "track_length": {
         "de": "Länge laut GPX-Datei",
-        "ja": "GPXデータ上の距離",
+        "ja": "GPXデータから算出した距離",
         "en": "Length of the GPX track",
     },
     "climb": {"de": "Anstieg (gesamt)", "ja": "累積標高（上り）", "en": "Total climb"},
