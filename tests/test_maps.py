@@ -210,8 +210,6 @@ def test_each_section_index_maps_each_located_record_of_each_city_once(site: tup
     project, site_dir = site
     data = load_data(project)
     for section in SECTION_IDS:
-        if section == "projects":
-            continue
         html = page(site_dir, f"en/{section}")
         maps = {svg.find(f"{SVG}title").text: svg for svg in svgs(html)}
         for city_id, city in data.cities.items():

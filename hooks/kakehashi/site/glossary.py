@@ -297,6 +297,13 @@ MAP_WORDS: Terms = {
         "en": "{count} entries with coordinates, drawn as points without a background map. "
         "Entries without coordinates are not on the map.",
     },
+    "section_map_desc_one": {
+        "de": "Ein Eintrag mit Koordinaten als Punkt, ohne Hintergrundkarte. "
+        "Einträge ohne Koordinaten fehlen in der Karte.",
+        "ja": "座標のある1件を点で示しています（背景地図なし）。座標のない項目は地図に表示されません。",
+        "en": "One entry with coordinates, drawn as a point without a background map. "
+        "Entries without coordinates are not on the map.",
+    },
     "profile_desc": {
         "de": "Höhe über der Entfernung vom Start, nach der GPX-Datei: von {low} bis {high}.",
         "ja": "GPXファイルに基づく、起点からの距離ごとの標高です（{low}～{high}）。",

@@ -544,7 +544,10 @@ def section_city_map(section: str, city_id: str, city_name: str, records: Sequen
     projection = Projection([(p.lat, p.lon) for p in points], max_height=380)
     body = _numbered_markers(points, projection)
     title = escaping.inline(term(MAP_WORDS, "section_map_title", lang).format(city=city_name))
-    desc = escaping.inline(term(MAP_WORDS, "section_map_desc", lang).format(count=len(points)))
+    if len(points) == 1:
+        desc = _word("section_map_desc_one", lang)
+    else:
+        desc = escaping.inline(term(MAP_WORDS, "section_map_desc", lang).format(count=len(points)))
     ident = f"kk-map-{section}-{city_id}"
     svg = _svg(ident, title, desc, projection.height, body + _scale_bar(projection, lang))
     table = _table(_point_headers(lang, numbered=True), _point_rows(points, lang, numbered=True), lang)

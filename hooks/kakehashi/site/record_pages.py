@@ -204,7 +204,17 @@ def render_section_index(data: Data, section: str, lang: str, number: int = 1) -
     total = index_page_count(data, section)
     groups = index_page_cards(data, section, lang, number)
     if section == "projects":
-        body = _cards(data, section, groups[0][1] if groups else [], writer, key)
+        cards = groups[0][1] if groups else []
+        body = _cards(data, section, cards, writer, key)
+        # One map per city of the located entries of this page, side by side, above the list.
+        city_maps = [
+            maps.section_city_map(
+                section, city_id, writer.plain(city["name"]), [r for r in cards if r["city"] == city_id], lang
+            )
+            for city_id, city in data.cities.items()
+        ]
+        if any(city_maps):
+            body = '<div class="kk-compare">' + "".join(city_maps) + "</div>\n\n" + body
     else:
         # Grouped by city, the groups side by side on wide screens.
         sections = []
