@@ -551,4 +551,4 @@ def section_city_map(section: str, city_id: str, city_name: str, records: Sequen
     ident = f"kk-map-{section}-{city_id}"
     svg = _svg(ident, title, desc, projection.height, body + _scale_bar(projection, lang))
     table = _table(_point_headers(lang, numbered=True), _point_rows(points, lang, numbered=True), lang)
-    return _figure("section", svg, desc, _legend(lang) + table)
+    return _figure("section", svg, f"<strong>{title}</strong><br>{desc}", _legend(lang) + table)
