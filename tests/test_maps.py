@@ -247,3 +247,14 @@ def test_an_address_without_coordinates_is_searched_not_guessed(site: tuple[Path
         f'<a href="{search}" target="_blank" rel="noopener">Search for the address in OpenStreetMap' in html
     )
     assert "mlat=" not in html
+
+
+def test_a_waypoint_label_in_another_language_is_marked_and_named_in_the_notice(
+    site: tuple[Path, Path],
+) -> None:
+    _, site_dir = site
+    html = page(site_dir, "ja/cycling/test-schematic-route")
+    # the first label exists in German and English, the second in German only (ja → en → de)
+    assert '<td><span lang="en" data-pagefind-ignore="all">Start' in html
+    assert '<td><span lang="de" data-pagefind-ignore="all">Bahnhof Dahlhausen</span></td>' in html
+    assert "このページの一部はまだ日本語に翻訳されていないため、ドイツ語・英語で表示しています。" in html

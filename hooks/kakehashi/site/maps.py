@@ -233,17 +233,17 @@ def _numbered_markers(points: Sequence[MapPoint], projection: Projection) -> str
     return "".join(markers) + "".join(labels)
 
 
-def route_picture(record: Record, track: Track | None, lang: str) -> str:
+def route_picture(record: Record, track: Track | None, writer: LocalizedText) -> str:
     """The route's map: its track where it has one, else a schematic line through its
     waypoints (or the points known); "" where nothing is located."""
-    writer = LocalizedText(lang)
+    lang = writer.lang
     title_text = escaping.inline(
         term(MAP_WORDS, "route_map_title", lang).format(title=writer.plain(record["title"]))
     )
     start_word, end_word = term(LABELS, "start", lang), term(LABELS, "end", lang)
     if track is not None:
         # The places listed along the route, numbered, over the track.
-        waypoints = route_places(record, lang) if "waypoints" in record else []
+        waypoints = route_places(record, writer) if "waypoints" in record else []
         points = [p for line in track.lines for p in line] + [(w.lat, w.lon) for w in waypoints]
         projection = Projection(points)
         keep = max(2, MAX_DRAWN_POINTS // len(track.lines))
@@ -266,7 +266,7 @@ def route_picture(record: Record, track: Track | None, lang: str) -> str:
         else:
             table = _table(_point_headers(lang), _point_rows(ends, lang), lang)
         return _figure("route", svg, desc, table)
-    places = route_places(record, lang)
+    places = route_places(record, writer)
     if not places:
         return ""
     projection = Projection([(p.lat, p.lon) for p in places])
@@ -284,9 +284,8 @@ def route_picture(record: Record, track: Track | None, lang: str) -> str:
     return _figure("route", svg, f"<strong>{desc}</strong>", _legend(lang) + table)
 
 
-def route_places(record: Record, lang: str) -> list[MapPoint]:
+def route_places(record: Record, writer: LocalizedText) -> list[MapPoint]:
     """The places known along a route in their order: its waypoints, or else its location."""
-    writer = LocalizedText(lang)
     if "waypoints" in record:
         return [
             MapPoint(w["lat"], w["lon"], writer.inline(w["label"]), w["precision"] == "exact")
@@ -299,8 +298,9 @@ def route_places(record: Record, lang: str) -> list[MapPoint]:
     return []
 
 
-def elevation_profile(record: Record, track: Track, lang: str) -> str:
+def elevation_profile(record: Record, track: Track, writer: LocalizedText) -> str:
     """Elevation against distance, with axes in the page's language; "" without elevations."""
+    lang = writer.lang
     profile = track.profile()
     if len(profile) < 2:
         return ""
@@ -354,7 +354,6 @@ def elevation_profile(record: Record, track: Track, lang: str) -> str:
         f'<text x="26" y="{(top + bottom) / 2}" text-anchor="middle" font-size="{FONT}" fill="currentColor" '
         f'transform="rotate(-90 26 {(top + bottom) / 2})">{y_axis}</text>'
     )
-    writer = LocalizedText(lang)
     title = escaping.inline(
         term(MAP_WORDS, "profile_title", lang).format(title=writer.plain(record["title"]))
     )
@@ -423,11 +422,11 @@ def _track_part(record: Record, track: Track, page_key: str, lang: str) -> str:
 # --- one place, and the links that open it elsewhere ------------------------------
 
 
-def place_picture(data: Data, record: Record, related: Sequence[tuple[str, Record]], lang: str) -> str:
+def place_picture(record: Record, related: Sequence[tuple[str, Record]], writer: LocalizedText) -> str:
     """A small picture of the record's point (1), with the located records under "See also"
     (2, 3, …) around it. Only these records: an edit of another record redraws no picture
     on this page, so pages updated one by one under ``mkdocs serve`` stay as a full build."""
-    writer = LocalizedText(lang)
+    lang = writer.lang
     location = record["location"]
     label = writer.inline(location["label"]) if "label" in location else writer.inline(record["title"])
     points = [MapPoint(location["lat"], location["lon"], label, location["precision"] == "exact")]
@@ -495,25 +494,29 @@ def record_map_block(
     section: str,
     record: Record,
     related: Sequence[tuple[str, Record]],
-    lang: str,
+    writer: LocalizedText,
     page_key: str,
 ) -> str:
     """The map part of a record page: for a route its map (track or schematic), the
     elevation profile, what the track measures and its files; for a place its small
     picture; and the links to OpenStreetMap. "" for a record with nothing to show.
 
+    ``writer`` is the page's: a label shown in another language than the page's
+    is then named in the page's translation notice.
+
     A further map part (an interactive map that loads only when the reader asks
     for it) follows this block under the same heading: see ``render_record``.
     """
+    lang = writer.lang
     parts = []
     track = data.tracks.get(record.get("track", "")) if section == "cycling" else None
     if section == "cycling" and record.get("kind") in ROUTE_KINDS:
-        parts.append(route_picture(record, track, lang))
+        parts.append(route_picture(record, track, writer))
         if track is not None:
-            parts.append(elevation_profile(record, track, lang))
+            parts.append(elevation_profile(record, track, writer))
             parts.append(_track_part(record, track, page_key, lang))
     elif "location" in record:
-        parts.append(place_picture(data, record, related, lang))
+        parts.append(place_picture(record, related, writer))
     parts.append(osm_links(record, lang))
     parts = [part for part in parts if part]
     if not parts:
@@ -525,10 +528,12 @@ def record_map_block(
 # --- a section's index: one map per city ------------------------------------------
 
 
-def section_city_map(section: str, city_id: str, city_name: str, records: Sequence[Record], lang: str) -> str:
+def section_city_map(
+    section: str, city_id: str, city_name: str, records: Sequence[Record], writer: LocalizedText
+) -> str:
     """The located records of one city on an index page, one numbered marker each;
     "" where none has coordinates."""
-    writer = LocalizedText(lang)
+    lang = writer.lang
     points = [
         MapPoint(
             r["location"]["lat"],

@@ -39,7 +39,7 @@ def render_record(data: Data, section: str, record: Record, lang: str) -> str:
         writer.paragraphs(record["body"]) if "body" in record else "",
         # The map part: pictures drawn at build time and links to OpenStreetMap.
         # Further map blocks go right after this one, under its heading.
-        maps.record_map_block(data, section, record, related_records(data, section, record), lang, key),
+        maps.record_map_block(data, section, record, related_records(data, section, record), writer, key),
         _unverified(record, writer),
         _related(data, section, record, writer),
         _sources(record, lang),
@@ -209,7 +209,11 @@ def render_section_index(data: Data, section: str, lang: str, number: int = 1) -
         # One map per city of the located entries of this page, side by side, above the list.
         city_maps = [
             maps.section_city_map(
-                section, city_id, writer.plain(city["name"]), [r for r in cards if r["city"] == city_id], lang
+                section,
+                city_id,
+                writer.plain(city["name"]),
+                [r for r in cards if r["city"] == city_id],
+                writer,
             )
             for city_id, city in data.cities.items()
         ]
@@ -222,7 +226,7 @@ def render_section_index(data: Data, section: str, lang: str, number: int = 1) -
             heading = f"## {writer.inline(city['name'])}"
             listing = _cards(data, section, cards, writer, key)
             # A map of the located entries of this page, above their cards.
-            city_map = maps.section_city_map(section, city["id"], writer.plain(city["name"]), cards, lang)
+            city_map = maps.section_city_map(section, city["id"], writer.plain(city["name"]), cards, writer)
             parts = [heading, city_map, listing] if city_map else [heading, listing]
             sections.append("<section markdown>\n\n" + "\n\n".join(parts) + "\n\n</section>")
         body = '<div class="kk-compare" markdown>\n\n' + "\n\n".join(sections) + "\n\n</div>"
