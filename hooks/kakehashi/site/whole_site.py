@@ -16,6 +16,7 @@ from kakehashi.site.editorial import EditorialPage, load_content, page_markers, 
 from kakehashi.site.record_pages import index_page_count, render_record, render_section_index
 from kakehashi.site.sitemap import sitemap_downloads, sitemap_xml
 from kakehashi.site.topic_pages import render_topic, render_topics_index, topic_page_keys
+from kakehashi.site.track_files import track_downloads
 from kakehashi.site.urls import TOPICS_INDEX_KEY, record_key, section_index_key
 from kakehashi.sources.loader import SECTION_IDS, TOPIC_IDS, Data, Reader, load_data
 from kakehashi.sources.problems import Problem, SourceProblems
@@ -80,7 +81,7 @@ class Site:
     def downloads(self, site_url: str) -> list[Download]:
         """Every file of the site that is not a page, written once all languages are built."""
         sitemap = sitemap_downloads(sitemap_xml(site_url, self.page_keys(), self.last_checked()))
-        return sitemap + calendar_downloads(self.data, site_url)
+        return sitemap + calendar_downloads(self.data, site_url) + track_downloads(self.data)
 
     @cached_property
     def translation_report(self) -> translation_status.TranslationReport:
