@@ -115,6 +115,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # Test modules that build a site (mkdocs build or serve, each a few seconds):
 # `pytest -m "not build"` leaves them out for a fast loop.
 BUILDING_MODULES = {
+    "test_bench.py",
     "test_cli.py",
     "test_documentcache.py",
     "test_events_site.py",

@@ -139,6 +139,10 @@ def base_record() -> dict:
         "district": texts("District"),
         "address": texts("Address"),
         "location": {"lat": 36.08, "lon": 140.2, "precision": "approximate", "label": texts("Label")},
+        "waypoints": [
+            {"label": texts("Waypoint"), "lat": 36.08, "lon": 140.2, "precision": "approximate"},
+            {"label": texts("Other waypoint"), "lat": 36.2, "lon": 140.1, "precision": "exact"},
+        ],
         "sources": [{"url": "https://example.org/", "title": "Source", "lang": "ja"}],
         "updated": "2026-11-27",
     }
@@ -155,6 +159,7 @@ LOCALIZED_FIELDS = [
     ("district",),
     ("address",),
     ("location", "label"),
+    ("waypoints", 0, "label"),
     ("city", "name"),
 ]
 PLAIN_FIELDS = [("sources", 0, "title")]

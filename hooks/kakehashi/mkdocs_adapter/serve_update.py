@@ -96,11 +96,15 @@ Changed = dict[str, list[tuple[Record, Record]]]  # section → (old, new) of th
 
 def changed_records(old: Site, new: Site) -> Changed | None:
     """The records an edit changed, by section; None when it needs a full rebuild:
-    pages were added or removed, the cities (shown on many pages) or the events
-    (the events page, the timeline and the calendar feeds) changed."""
+    pages were added or removed, the cities (shown on many pages), the events
+    (the events page, the timeline and the calendar feeds) or a track changed."""
     if old.page_keys() != new.page_keys() or old.data.cities != new.data.cities:
         return None
     if old.data.events != new.data.events:
+        return None
+    # A GPX file changed (data/tracks/): its route page and its downloads, written by a full build.
+    tracks_before = {name: track.content for name, track in old.data.tracks.items()}
+    if tracks_before != {name: track.content for name, track in new.data.tracks.items()}:
         return None
     changed: Changed = {}
     for section in SECTION_IDS:

@@ -106,3 +106,13 @@ def coordinates(lat: float, lon: float) -> str:
     """Decimal degrees as the source gave them, with a point in every language,
     so that they can be pasted into any map."""
     return f"{lat}, {lon}"
+
+
+def kilometres(metres: float, lang: str) -> str:
+    """5562.4 → "5,6 km" / "5.6 km": a distance to a tenth of a kilometre."""
+    return f"{number(round(metres / 1000, 1), lang)}\u00a0km"
+
+
+def metres(value: float, lang: str) -> str:
+    """An elevation or a climb to the metre: 1234.4 → "1.234 m" / "1,234 m"."""
+    return f"{number(round(value), lang)}\u00a0m"

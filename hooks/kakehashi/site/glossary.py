@@ -448,6 +448,135 @@ VALUE_WORDS: Terms = {
     "title_with_part": {"de": "{title} – {part}", "ja": "{title}（{part}）", "en": "{title} – {part}"},
 }
 
+# Maps, tracks and elevation profiles (site/maps.py).
+MAP_WORDS: Terms = {
+    "map": {"de": "Karte", "ja": "地図", "en": "Map"},
+    "route_map_title": {"de": "Karte: {title}", "ja": "{title}の地図", "en": "Map: {title}"},
+    "place_map_title": {"de": "Lage: {title}", "ja": "{title}の位置", "en": "Location: {title}"},
+    "section_map_title": {
+        "de": "Karte der Einträge in {city}",
+        "ja": "{city}の掲載地点の地図",
+        "en": "Map of the entries in {city}",
+    },
+    "profile_title": {
+        "de": "Höhenprofil: {title}",
+        "ja": "{title}の高低図",
+        "en": "Elevation profile: {title}",
+    },
+    "track_desc": {
+        "de": "Verlauf nach der GPX-Datei, ohne Hintergrundkarte; Start und Ziel sind markiert.",
+        "ja": "GPXファイルに基づく経路です（背景地図なし）。起点と終点を示しています。",
+        "en": "The course from the GPX file, without a background map; start and end are marked.",
+    },
+    "schematic_note": {
+        "de": "Schematische Darstellung: gerade Linien zwischen den genannten Orten, "
+        "nicht der Verlauf des Radwegs.",
+        "ja": "模式図：記載の地点を直線で結んだもので、実際の経路ではありません。",
+        "en": "Schematic: straight lines between the places listed, not the course of the route.",
+    },
+    "points_only_note": {
+        "de": "Nur die bekannten Punkte; der Verlauf des Radwegs ist hier nicht erfasst.",
+        "ja": "判明している地点のみを示しています。経路のデータはありません。",
+        "en": "Only the known points; the course of the route is not recorded here.",
+    },
+    "place_desc": {
+        "de": "Der Ort (1) bei {coordinates}, ohne Hintergrundkarte.",
+        "ja": "{coordinates}の地点（1）です（背景地図なし）。",
+        "en": "The place (1) at {coordinates}, without a background map.",
+    },
+    "place_desc_related": {
+        "de": "Die weiteren Nummern sind die Einträge unter „Siehe auch“.",
+        "ja": "ほかの番号は「関連項目」の地点です。",
+        "en": "The other numbers are the entries under “See also”.",
+    },
+    "section_map_desc": {
+        "de": "{count} Einträge mit Koordinaten als Punkte, ohne Hintergrundkarte. "
+        "Einträge ohne Koordinaten fehlen in der Karte.",
+        "ja": "座標のある{count}件を点で示しています（背景地図なし）。座標のない項目は地図に表示されません。",
+        "en": "{count} entries with coordinates, drawn as points without a background map. "
+        "Entries without coordinates are not on the map.",
+    },
+    "section_map_desc_one": {
+        "de": "Ein Eintrag mit Koordinaten als Punkt, ohne Hintergrundkarte. "
+        "Einträge ohne Koordinaten fehlen in der Karte.",
+        "ja": "座標のある1件を点で示しています（背景地図なし）。座標のない項目は地図に表示されません。",
+        "en": "One entry with coordinates, drawn as a point without a background map. "
+        "Entries without coordinates are not on the map.",
+    },
+    "profile_desc": {
+        "de": "Höhe über der Entfernung vom Start, nach der GPX-Datei: von {low} bis {high}.",
+        "ja": "GPXファイルに基づく、起点からの距離ごとの標高です（{low}～{high}）。",
+        "en": "Elevation against the distance from the start, from the GPX file: from {low} to {high}.",
+    },
+    "legend_exact": {"de": "genauer Ort", "ja": "正確な位置", "en": "exact place"},
+    "legend_approximate": {
+        "de": "ungefährer Ort (Bezugspunkt in der Nähe)",
+        "ja": "おおよその位置（付近の基準点）",
+        "en": "approximate place (a nearby reference point)",
+    },
+    "table_summary": {"de": "Die Werte als Tabelle", "ja": "データを表で見る", "en": "The values as a table"},
+    "place": {"de": "Ort", "ja": "地点", "en": "Place"},
+    "latitude": {"de": "Breitengrad", "ja": "緯度", "en": "Latitude"},
+    "longitude": {"de": "Längengrad", "ja": "経度", "en": "Longitude"},
+    "precision": {"de": "Genauigkeit", "ja": "精度", "en": "Precision"},
+    "value": {"de": "Wert", "ja": "値", "en": "Value"},
+    "scale": {"de": "Maßstab", "ja": "縮尺", "en": "Scale"},
+    "distance_axis": {"de": "Entfernung (km)", "ja": "距離（km）", "en": "Distance (km)"},
+    "elevation_axis": {"de": "Höhe (m)", "ja": "標高（m）", "en": "Elevation (m)"},
+    "track_length": {
+        "de": "Länge laut GPX-Datei",
+        "ja": "GPXデータから算出した距離",
+        "en": "Length of the GPX track",
+    },
+    "climb": {"de": "Anstieg (gesamt)", "ja": "累積標高（上り）", "en": "Total climb"},
+    "descent": {"de": "Abstieg (gesamt)", "ja": "累積標高（下り）", "en": "Total descent"},
+    "extent": {
+        "de": "Ausdehnung (Breite, Länge)",
+        "ja": "範囲（緯度、経度）",
+        "en": "Extent (latitude, longitude)",
+    },
+    "track_method": {
+        "de": "Länge auf dem WGS84-Ellipsoid berechnet (Verfahren nach Karney); Anstieg und Abstieg "
+        "zählen Höhenänderungen erst ab 5 m, um Messrauschen auszublenden.",
+        "ja": "距離はWGS84楕円体上で計算しています（Karneyの方法）。累積標高は、測定誤差を除くため"
+        "5m以上の高低差のみを数えています。",
+        "en": "Length computed on the WGS84 ellipsoid (Karney's method); climb and descent count changes "
+        "in elevation of 5 m or more, to leave out measurement noise.",
+    },
+    "track_source": {
+        "de": "Quelle der Streckendaten",
+        "ja": "ルートデータの出典",
+        "en": "Source of the track",
+    },
+    "licence": {"de": "Lizenz: {licence}", "ja": "ライセンス：{licence}", "en": "Licence: {licence}"},
+    "downloads": {"de": "Streckendaten", "ja": "ルートデータ", "en": "Track data"},
+    "download_gpx": {
+        "de": "GPX-Datei herunterladen",
+        "ja": "GPXファイルをダウンロード",
+        "en": "Download the GPX file",
+    },
+    "download_geojson": {
+        "de": "Als GeoJSON herunterladen",
+        "ja": "GeoJSON形式でダウンロード",
+        "en": "Download as GeoJSON",
+    },
+    "open_in_osm": {
+        "de": "In OpenStreetMap zeigen (neuer Tab)",
+        "ja": "OpenStreetMapで表示（新しいタブ）",
+        "en": "Show in OpenStreetMap (new tab)",
+    },
+    "route_to": {
+        "de": "Weg hierher planen (OpenStreetMap, neuer Tab)",
+        "ja": "ここまでの経路を検索（OpenStreetMap、新しいタブ）",
+        "en": "Plan a route here (OpenStreetMap, new tab)",
+    },
+    "search_address": {
+        "de": "Adresse in OpenStreetMap suchen (neuer Tab)",
+        "ja": "OpenStreetMapで住所を検索（新しいタブ）",
+        "en": "Search for the address in OpenStreetMap (new tab)",
+    },
+}
+
 ALL_TERM_TABLES: dict[str, Terms] = {
     "SECTION_TITLES": SECTION_TITLES,
     "SECTION_INTROS": SECTION_INTROS,
@@ -458,6 +587,7 @@ ALL_TERM_TABLES: dict[str, Terms] = {
     "LABELS": LABELS,
     "VALUE_WORDS": VALUE_WORDS,
     "FIELDS": FIELDS,
+    "MAP_WORDS": MAP_WORDS,
 }
 
 

@@ -52,8 +52,9 @@ class LocalizedText:
         return blocks
 
     def plain(self, texts: Mapping[str, str]) -> str:
-        """A localized data text as plain text (titles, descriptions): no markup at all."""
-        return pick(texts, self.lang).text
+        """A localized data text as plain text (titles, descriptions): no markup at all,
+        and its whitespace as HTML shows it, so that it reads the same inside other words."""
+        return escaping.collapse_whitespace(pick(texts, self.lang).text)
 
     def notice(self) -> str:
         """The translation notice for the languages this page fell back to, or ""."""

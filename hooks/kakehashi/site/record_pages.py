@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from kakehashi.site import escaping, formatting
+from kakehashi.site import escaping, formatting, maps
 from kakehashi.site.glossary import (
     KINDS,
     LABELS,
@@ -33,10 +33,14 @@ from kakehashi.sources.loader import Data, Record
 def render_record(data: Data, section: str, record: Record, lang: str) -> str:
     writer = LocalizedText(lang)
     title = writer.inline(record["title"])
+    key = record_key(section, record["id"])
     blocks = [
         writer.paragraphs(record["summary"]),
         definition_list(_key_facts(data, section, record, writer)),
         writer.paragraphs(record["body"]) if "body" in record else "",
+        # The map part: pictures drawn at build time and links to OpenStreetMap.
+        # Further map blocks go right after this one, under its heading.
+        maps.record_map_block(data, section, record, related_records(data, section, record), writer, key),
         _unverified(record, writer),
         _related(data, section, record, writer),
         _sources(record, lang),
@@ -70,6 +74,7 @@ def _key_facts(data: Data, section: str, record: Record, writer: LocalizedText) 
     for field in ("length", "area"):
         if field in record:
             facts.append((label(field), escaping.inline(formatting.quantity(record[field], lang))))
+    facts += maps.track_facts(data, record, lang)  # what its GPX track measures, beside the length
     for field in ("start", "end", "district", "address"):
         if field in record:
             facts.append((label(field), writer.inline(record[field])))
@@ -205,14 +210,31 @@ def render_section_index(data: Data, section: str, lang: str, number: int = 1, d
     total = index_page_count(data, section)
     groups = index_page_cards(data, section, lang, number)
     if section == "projects":
-        body = cards(data, section, groups[0][1] if groups else [], writer, key)
+        on_page = groups[0][1] if groups else []
+        body = cards(data, section, on_page, writer, key)
+        # One map per city of the located entries of this page, side by side, above the list.
+        city_maps = [
+            maps.section_city_map(
+                section,
+                city_id,
+                writer.plain(city["name"]),
+                [r for r in on_page if r["city"] == city_id],
+                writer,
+            )
+            for city_id, city in data.cities.items()
+        ]
+        if any(city_maps):
+            body = '<div class="kk-compare">' + "".join(city_maps) + "</div>\n\n" + body
     else:
         # Grouped by city, the groups side by side on wide screens.
         sections = []
         for city, in_city in groups:
             heading = f"## {writer.inline(city['name'])}"
             listing = cards(data, section, in_city, writer, key)
-            sections.append(f"<section markdown>\n\n{heading}\n\n{listing}\n\n</section>")
+            # A map of the located entries of this page, above their cards.
+            city_map = maps.section_city_map(section, city["id"], writer.plain(city["name"]), in_city, writer)
+            parts = [heading, city_map, listing] if city_map else [heading, listing]
+            sections.append("<section markdown>\n\n" + "\n\n".join(parts) + "\n\n</section>")
         body = '<div class="kk-compare" markdown>\n\n' + "\n\n".join(sections) + "\n\n</div>"
     intro = escaping.inline(term(SECTION_INTROS, section, lang))
     title = term(SECTION_TITLES, section, lang)

@@ -18,6 +18,7 @@ from kakehashi.site.open_data import DatasetExport, OpenDataSettings
 from kakehashi.site.record_pages import index_page_count, render_record, render_section_index
 from kakehashi.site.sitemap import sitemap_downloads, sitemap_xml
 from kakehashi.site.topic_pages import render_topic, render_topics_index, topic_page_keys
+from kakehashi.site.track_files import track_downloads
 from kakehashi.site.urls import TOPICS_INDEX_KEY, record_key, section_index_key
 from kakehashi.sources.loader import SECTION_IDS, TOPIC_IDS, Data, Reader, load_data
 from kakehashi.sources.problems import Problem, SourceProblems
@@ -89,6 +90,7 @@ class Site:
         return (
             sitemap
             + calendar_downloads(self.data, site_url)
+            + track_downloads(self.data)
             + open_data.downloads(self.data_exports, self.schema_files)
         )
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kakehashi.sources.data_file import read_checked
+from kakehashi.sources.gpx_tracks import Track, check_tracks
 from kakehashi.sources.problems import Problem, SourceProblems
 from kakehashi.sources.yaml_source import YamlDocument
 
@@ -36,6 +37,8 @@ CITIES = "cities"
 # Dated events (data/events.yml): not a section (no record pages), but read and
 # checked like one, and they may name records of every section under related.
 EVENTS = "events"
+# The section whose records may name a GPX track (data/tracks/).
+TRACK_SECTION = "cycling"
 
 Record = dict[str, Any]
 Reader = Callable[[Path, str, str, Path], tuple[YamlDocument, list[Problem]]]
@@ -49,6 +52,8 @@ class Data:
     cities: dict[str, Record]
     sections: dict[str, list[Record]]
     events: list[Record] = field(default_factory=list)  # data/events.yml, in file order
+    # The GPX tracks the cycling records name, by file name (data/tracks/<name>.gpx).
+    tracks: dict[str, Track] = field(default_factory=dict)
 
 
 def load_data(root: Path, schema_dir: Path | None = None, reader: Reader = read_checked) -> Data:
@@ -86,12 +91,17 @@ def load_data(root: Path, schema_dir: Path | None = None, reader: Reader = read_
     # Links into a section that could not be read are not checked: its own problems are reported.
     linking = (*SECTION_IDS, EVENTS)
     problems += _check_related({name: documents[name] for name in linking if name in documents})
+    tracks: dict[str, Track] = {}
+    if TRACK_SECTION in documents:
+        tracks, track_problems = check_tracks(documents[TRACK_SECTION], data_dir)
+        problems += track_problems
     if problems:
         raise SourceProblems(problems)
     return Data(
         cities={city["id"]: city for city in documents[CITIES].value},
         sections={name: documents[name].value for name in SECTION_IDS},
         events=documents[EVENTS].value,
+        tracks=tracks,
     )
 
 
