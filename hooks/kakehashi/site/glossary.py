@@ -2,252 +2,226 @@
 
 Terms used on several pages live here once, so a section is called the same
 in the nav, on the home page, on record pages and in notices.
+
+This module declares each word: its key, which is the message context in the
+catalogs (``kind:agreement``), and its English source text, the ``msgid``.
+Translators keep the words themselves in the gettext catalogs
+``locales/<lang>/LC_MESSAGES/kakehashi.po`` (README: "Translating the
+site's words"); ``make catalogs`` extracts the declarations with
+``pybabel extract`` and merges them into the catalogs. The tables below are
+built once, at import, from the catalogs: a word is a dictionary lookup,
+``term(KINDS, "agreement", "ja")``.
 """
 
 from __future__ import annotations
 
+from kakehashi.site import catalogs
 from kakehashi.site.languages import LANGUAGES
 
 Terms = dict[str, dict[str, str]]
 
-SECTION_TITLES: Terms = {
-    "projects": {"de": "Partnerschaftsprojekte", "ja": "連携プロジェクト", "en": "Partnership projects"},
-    "ecosystem": {
-        "de": "Start-up-Ökosysteme",
-        "ja": "スタートアップ・エコシステム",
-        "en": "Start-up ecosystems",
-    },
-    "cycling": {"de": "Radwege", "ja": "サイクリング", "en": "Cycling"},
-    "disaster-prevention": {"de": "Katastrophenschutz", "ja": "防災", "en": "Disaster prevention"},
-}
+# Every declared message: context → English source text, in the order of this file.
+DECLARED: dict[str, catalogs.Source] = {}
+_TRANSLATIONS = catalogs.load_all()
 
-SECTION_INTROS: Terms = {
-    "projects": {
-        "de": "Vereinbarungen, Kooperationen, Besuche und Veranstaltungen der Partnerschaft "
-        "zwischen Bochum und Tsukuba, die neuesten zuerst.",
-        "ja": "つくば市とボーフム市の連携に関する合意、協力、訪問、イベントを新しい順に掲載しています。",
-        "en": "Agreements, cooperations, visits and events of the partnership between "
-        "Bochum and Tsukuba, newest first.",
-    },
-    "ecosystem": {
-        "de": "Anlaufstellen für Gründerinnen und Gründer in beiden Städten, nebeneinander: "
-        "Gründungszentren, Förderung, Hochschulen und Standorte.",
-        "ja": "両市のスタートアップ支援拠点を並べて紹介します。創業支援施設、支援制度、大学、"
-        "拠点となるエリアを掲載しています。",
-        "en": "Where founders find support in both cities, side by side: start-up centres, "
-        "public programmes, universities and sites.",
-    },
-    "cycling": {
-        "de": "Radwege und Radsportanlagen in und um Tsukuba und Bochum.",
-        "ja": "つくば市とボーフム市およびその周辺のサイクリングロードと自転車関連施設です。",
-        "en": "Cycle routes and cycling facilities in and around Tsukuba and Bochum.",
-    },
-    "disaster-prevention": {
-        "de": "Einrichtungen und Flächen für den Katastrophenfall: Krisenzentren, "
-        "Vorratsflächen, Evakuierungsorte und ein Katastrophenschutzpark.",
-        "ja": "災害時のための施設と用地です。危機対応拠点、予備用地、避難場所、防災公園を掲載しています。",
-        "en": "Facilities and sites for disasters: crisis centres, reserve areas, evacuation "
-        "sites and a disaster prevention park.",
-    },
-}
 
-KINDS: Terms = {
+def N_(context: str, source: str) -> tuple[str, str]:
+    """Declares a message (``pybabel extract -k N_:1c,2``); translated from the catalogs by ``_table``."""
+    return context, source
+
+
+def _table(prefix: str, *messages: tuple[str, str]) -> Terms:
+    """``{key: {lang: text}}`` of the messages ``<prefix>:<key>``; a language whose catalog
+    has no usable translation of a message is left out of it (``missing_translations``)."""
+    table: Terms = {}
+    for context, source in messages:
+        table_name, _, key = context.partition(":")
+        if table_name != prefix or context in DECLARED:
+            raise ValueError(f"{context}: declared twice, or in the table of {prefix!r}")
+        DECLARED[context] = source
+        texts = {}
+        for lang, found in _TRANSLATIONS.items():
+            text = found.texts.get(context)
+            if isinstance(text, str):
+                texts[lang] = text
+        table[key] = texts
+    return table
+
+
+SECTION_TITLES: Terms = _table(
+    "section",
+    N_("section:projects", "Partnership projects"),
+    N_("section:ecosystem", "Start-up ecosystems"),
+    N_("section:cycling", "Cycling"),
+    N_("section:disaster-prevention", "Disaster prevention"),
+)
+
+SECTION_INTROS: Terms = _table(
+    "section-intro",
+    N_(
+        "section-intro:projects",
+        "Agreements, cooperations, visits and events of the partnership between Bochum and Tsukuba, "
+        "newest first.",
+    ),
+    N_(
+        "section-intro:ecosystem",
+        "Where founders find support in both cities, side by side: start-up centres, public programmes, "
+        "universities and sites.",
+    ),
+    N_("section-intro:cycling", "Cycle routes and cycling facilities in and around Tsukuba and Bochum."),
+    N_(
+        "section-intro:disaster-prevention",
+        "Facilities and sites for disasters: crisis centres, reserve areas, evacuation sites and a "
+        "disaster prevention park.",
+    ),
+)
+
+KINDS: Terms = _table(
+    "kind",
     # projects
-    "agreement": {"de": "Vereinbarung", "ja": "合意", "en": "Agreement"},
-    "memorandum": {"de": "Absichtserklärung (MoU)", "ja": "覚書（MoU）", "en": "Memorandum (MoU)"},
-    "cooperation": {"de": "Kooperation", "ja": "協力", "en": "Cooperation"},
-    "event": {"de": "Veranstaltung", "ja": "イベント", "en": "Event"},
-    "visit": {"de": "Besuch", "ja": "訪問", "en": "Visit"},
+    N_("kind:agreement", "Agreement"),
+    N_("kind:memorandum", "Memorandum (MoU)"),
+    N_("kind:cooperation", "Cooperation"),
+    N_("kind:event", "Event"),
+    N_("kind:visit", "Visit"),
     # ecosystem
-    "startup-centre": {"de": "Gründungszentrum", "ja": "創業支援施設", "en": "Start-up centre"},
-    "public-programme": {"de": "Öffentliche Förderung", "ja": "行政の支援", "en": "Public programme"},
-    "university": {"de": "Hochschule", "ja": "大学", "en": "University"},
-    "development-site": {"de": "Entwicklungsfläche", "ja": "開発エリア", "en": "Development site"},
-    "knowledge-centre": {"de": "Wissenszentrum", "ja": "知の拠点", "en": "Knowledge centre"},
-    "economic-development": {
-        "de": "Wirtschaftsförderung",
-        "ja": "経済振興機関",
-        "en": "Economic development",
-    },
-    "health-campus": {"de": "Gesundheitscampus", "ja": "ヘルスキャンパス", "en": "Health campus"},
-    "technology-centre": {
-        "de": "Technologiezentrum",
-        "ja": "テクノロジーセンター",
-        "en": "Technology centre",
-    },
+    N_("kind:startup-centre", "Start-up centre"),
+    N_("kind:public-programme", "Public programme"),
+    N_("kind:university", "University"),
+    N_("kind:development-site", "Development site"),
+    N_("kind:knowledge-centre", "Knowledge centre"),
+    N_("kind:economic-development", "Economic development"),
+    N_("kind:health-campus", "Health campus"),
+    N_("kind:technology-centre", "Technology centre"),
     # cycling
-    "route": {"de": "Radweg", "ja": "サイクリングロード", "en": "Cycle route"},
-    "route-section": {"de": "Abschnitt", "ja": "区間", "en": "Route section"},
-    "facility": {"de": "Radsportanlage", "ja": "自転車関連施設", "en": "Cycling facility"},
+    N_("kind:route", "Cycle route"),
+    N_("kind:route-section", "Route section"),
+    N_("kind:facility", "Cycling facility"),
     # disaster prevention
-    "disaster-park": {"de": "Katastrophenschutzpark", "ja": "防災公園", "en": "Disaster prevention park"},
-    "crisis-centre": {"de": "Krisenzentrum", "ja": "危機対応拠点", "en": "Crisis centre"},
-    "reserve-area": {"de": "Vorratsfläche", "ja": "予備用地", "en": "Reserve area"},
-    "evacuation-sites": {"de": "Evakuierungsorte", "ja": "避難場所・避難所", "en": "Evacuation sites"},
-}
+    N_("kind:disaster-park", "Disaster prevention park"),
+    N_("kind:crisis-centre", "Crisis centre"),
+    N_("kind:reserve-area", "Reserve area"),
+    N_("kind:evacuation-sites", "Evacuation sites"),
+)
 
-STATUSES: Terms = {
-    # "open" is a stage of a place's life, not opening hours: it is shown only as the opening date.
-    "open": {"de": "eröffnet", "ja": "開設済み", "en": "opened"},
-    "under-construction": {"de": "im Bau", "ja": "整備中", "en": "under construction"},
-    "planned": {"de": "in Planung", "ja": "計画中", "en": "planned"},
-}
+STATUSES: Terms = _table(
+    "status",
+    # Translators: a stage of a place's life, not opening hours; shown only as the opening date.
+    N_("status:open", "opened"),
+    N_("status:under-construction", "under construction"),
+    N_("status:planned", "planned"),
+)
 
-LANGUAGE_NAMES: Terms = {
-    # The name of each language, written in the reader's language.
-    "de": {"de": "Deutsch", "ja": "ドイツ語", "en": "German"},
-    "ja": {"de": "Japanisch", "ja": "日本語", "en": "Japanese"},
-    "en": {"de": "Englisch", "ja": "英語", "en": "English"},
-}
+LANGUAGE_NAMES: Terms = _table(
+    "language",
+    # Translators: the name of each language, written in the reader's language.
+    N_("language:de", "German"),
+    N_("language:ja", "Japanese"),
+    N_("language:en", "English"),
+)
 
-LABELS: Terms = {
-    "city": {"de": "Stadt", "ja": "都市", "en": "City"},
-    "date": {"de": "Datum", "ja": "日付", "en": "Date"},
-    "kind": {"de": "Art", "ja": "種別", "en": "Type"},
-    "status": {"de": "Status", "ja": "状況", "en": "Status"},
-    "section": {"de": "Bereich", "ja": "分野", "en": "Section"},
-    "opened": {"de": "Eröffnet", "ja": "開設", "en": "Opened"},
-    "opening": {"de": "Eröffnung geplant", "ja": "開設予定", "en": "Planned opening"},
-    "length": {"de": "Länge", "ja": "全長", "en": "Length"},
-    "area": {"de": "Fläche", "ja": "面積", "en": "Area"},
-    "address": {"de": "Adresse", "ja": "所在地", "en": "Address"},
-    "district": {"de": "Stadtgebiet", "ja": "地区", "en": "District"},
-    "start": {"de": "Start", "ja": "起点", "en": "Start"},
-    "end": {"de": "Ziel", "ja": "終点", "en": "End"},
-    "location": {"de": "Koordinaten", "ja": "座標", "en": "Coordinates"},
-    "location_exact": {"de": "genau", "ja": "正確な位置", "en": "exact"},
-    "location_approximate": {"de": "ungefähr", "ja": "おおよその位置", "en": "approximate"},
-    "sources": {"de": "Quellen", "ja": "出典", "en": "Sources"},
-    "website": {"de": "Offizielle Website", "ja": "公式サイト", "en": "Official website"},
-    "last_checked": {"de": "Zuletzt geprüft", "ja": "最終確認日", "en": "Last checked"},
-    "unverified": {"de": "Nicht bestätigt", "ja": "未確認の情報", "en": "Not verified"},
-    "translation_notice_title": {
-        "de": "Noch nicht übersetzt",
-        "ja": "未翻訳の部分があります",
-        "en": "Not yet translated",
-    },
-    "translation_notice": {
-        "de": "Teile dieser Seite liegen noch nicht auf Deutsch vor und werden auf {languages} angezeigt.",
-        "ja": "このページの一部はまだ日本語に翻訳されていないため、{languages}で表示しています。",
-        "en": "Parts of this page have not been translated into English yet and are shown in {languages}.",
-    },
-    "language_joiner": {"de": " und ", "ja": "・", "en": " and "},
-    "records": {"de": "{count} Einträge", "ja": "{count}件", "en": "{count} entries"},
-    "operator_missing": {
-        "de": "Die Angaben zum Betreiber werden noch ergänzt.",
-        "ja": "運営者情報は現在準備中です。",
-        "en": "The operator's details are still to be added.",
-    },
-    "search": {"de": "Suche", "ja": "検索", "en": "Search"},
-    "not_found_title": {
-        "de": "Seite nicht gefunden",
-        "ja": "ページが見つかりません",
-        "en": "Page not found",
-    },
-    "not_found_text": {
-        "de": "Diese Seite gibt es nicht oder nicht mehr. Vielleicht hilft die Suche oben weiter.",
-        "ja": "お探しのページは存在しないか、移動または削除された可能性があります。"
-        "上の検索もご利用ください。",
-        "en": "This page does not exist or no longer exists. The search above may help.",
-    },
-    "home": {"de": "Zur Startseite", "ja": "トップページへ", "en": "Go to the home page"},
-    "back_to_section": {
-        "de": "Alle Einträge im Bereich {section}",
-        "ja": "{section}の一覧へ戻る",
-        "en": "All entries in {section}",
-    },
-    "close": {"de": "Schließen", "ja": "閉じる", "en": "Close"},
-    "related": {"de": "Siehe auch", "ja": "関連項目", "en": "See also"},
+LABELS: Terms = _table(
+    "label",
+    N_("label:city", "City"),
+    N_("label:date", "Date"),
+    N_("label:kind", "Type"),
+    N_("label:status", "Status"),
+    N_("label:section", "Section"),
+    N_("label:opened", "Opened"),
+    N_("label:opening", "Planned opening"),
+    N_("label:length", "Length"),
+    N_("label:area", "Area"),
+    N_("label:address", "Address"),
+    N_("label:district", "District"),
+    N_("label:start", "Start"),
+    N_("label:end", "End"),
+    N_("label:location", "Coordinates"),
+    N_("label:location_exact", "exact"),
+    N_("label:location_approximate", "approximate"),
+    N_("label:sources", "Sources"),
+    N_("label:website", "Official website"),
+    N_("label:last_checked", "Last checked"),
+    N_("label:unverified", "Not verified"),
+    N_("label:translation_notice_title", "Not yet translated"),
+    N_(
+        "label:translation_notice",
+        "Parts of this page have not been translated into English yet and are shown in {languages}.",
+    ),
+    # Translators: put between the names of two languages in the notice above; keep its spaces.
+    N_("label:language_joiner", " and "),
+    N_("label:records", "{count} entries"),
+    N_("label:operator_missing", "The operator's details are still to be added."),
+    N_("label:search", "Search"),
+    N_("label:not_found_title", "Page not found"),
+    N_("label:not_found_text", "This page does not exist or no longer exists. The search above may help."),
+    N_("label:home", "Go to the home page"),
+    N_("label:back_to_section", "All entries in {section}"),
+    N_("label:close", "Close"),
+    N_("label:related", "See also"),
     # the theme's own controls (theme_words.py)
-    "switch_to_dark": {
-        "de": "Zum dunklen Farbschema wechseln",
-        "ja": "ダークモードに切り替え",
-        "en": "Switch to dark mode",
-    },
-    "switch_to_light": {
-        "de": "Zum hellen Farbschema wechseln",
-        "ja": "ライトモードに切り替え",
-        "en": "Switch to light mode",
-    },
-    "permalink": {
-        "de": "Link zu diesem Abschnitt",
-        "ja": "この見出しへのリンク",
-        "en": "Link to this section",
-    },
+    N_("label:switch_to_dark", "Switch to dark mode"),
+    N_("label:switch_to_light", "Switch to light mode"),
+    N_("label:permalink", "Link to this section"),
     # long section indexes are split into pages
-    "pages": {"de": "Seiten", "ja": "ページ", "en": "Pages"},
-    "page_number": {"de": "Seite {number}", "ja": "{number}ページ目", "en": "Page {number}"},
-    "page_of": {
-        "de": "Seite {number} von {total}",
-        "ja": "全{total}ページ中{number}ページ目",
-        "en": "Page {number} of {total}",
-    },
-    "previous_page": {"de": "Vorherige Seite", "ja": "前のページ", "en": "Previous page"},
-    "next_page": {"de": "Nächste Seite", "ja": "次のページ", "en": "Next page"},
-    "operator_email": {"de": "E-Mail", "ja": "メール", "en": "E-mail"},
-    "operator_phone": {"de": "Telefon", "ja": "電話", "en": "Phone"},
+    N_("label:pages", "Pages"),
+    N_("label:page_number", "Page {number}"),
+    N_("label:page_of", "Page {number} of {total}"),
+    N_("label:previous_page", "Previous page"),
+    N_("label:next_page", "Next page"),
+    N_("label:operator_email", "E-mail"),
+    N_("label:operator_phone", "Phone"),
     # the translation status page
-    "translation_status": {"de": "Übersetzungsstand", "ja": "翻訳状況", "en": "Translation status"},
-    "translation_status_intro": {
-        "de": "Welche Einträge und Seiten schon in allen drei Sprachen vorliegen. Wo eine Übersetzung "
-        "fehlt, zeigt die Website den Text in einer anderen Sprache und weist darauf hin.",
-        "ja": "各項目とページが3言語すべてでそろっているかをまとめています。翻訳がない部分は、"
-        "別の言語で表示し、その旨をお知らせしています。",
-        "en": "Which entries and pages are available in all three languages. Where a translation is "
-        "missing, the site shows the text in another language and says so.",
-    },
-    "fallback_order": {
-        "de": "Fehlt ein Text, erscheint er in der ersten Sprache dieser Reihenfolge, in der er vorliegt:",
-        "ja": "翻訳がない場合は、次の順で最初に用意されている言語で表示します。",
-        "en": "Where a text is missing, it is shown in the first language of this order that has it:",
-    },
-    "status_section": {"de": "Bereich", "ja": "分野", "en": "Section"},
-    "status_entries": {"de": "Einträge", "ja": "件数", "en": "Entries"},
-    "status_complete": {"de": "vollständig", "ja": "全件", "en": "complete"},
-    "status_partial": {
-        "de": "{complete} von {total}",
-        "ja": "{total}件中{complete}件",
-        "en": "{complete} of {total}",
-    },
-    "other_pages": {"de": "Weitere Seiten", "ja": "その他のページ", "en": "Other pages"},
-    "all_translated": {
-        "de": "Alle Einträge und Seiten liegen in allen drei Sprachen vor.",
-        "ja": "すべての項目とページが3言語でそろっています。",
-        "en": "Every entry and page is available in all three languages.",
-    },
-    "missing_in": {
-        "de": "Fehlt auf {language}",
-        "ja": "{language}訳がないもの",
-        "en": "Missing in {language}",
-    },
-    "shown_in": {"de": "auf {language} angezeigt", "ja": "{language}で表示", "en": "shown in {language}"},
-    "field_joiner": {"de": ", ", "ja": "、", "en": ", "},
-    "group_joiner": {"de": "; ", "ja": "／", "en": "; "},
-}
+    N_("label:translation_status", "Translation status"),
+    N_(
+        "label:translation_status_intro",
+        "Which entries and pages are available in all three languages. Where a translation is missing, "
+        "the site shows the text in another language and says so.",
+    ),
+    N_(
+        "label:fallback_order",
+        "Where a text is missing, it is shown in the first language of this order that has it:",
+    ),
+    N_("label:status_section", "Section"),
+    N_("label:status_entries", "Entries"),
+    N_("label:status_complete", "complete"),
+    N_("label:status_partial", "{complete} of {total}"),
+    N_("label:other_pages", "Other pages"),
+    N_("label:all_translated", "Every entry and page is available in all three languages."),
+    N_("label:missing_in", "Missing in {language}"),
+    N_("label:shown_in", "shown in {language}"),
+    # Translators: put between the names of a record's texts; keep its spaces.
+    N_("label:field_joiner", ", "),
+    # Translators: put between groups of those names, each with the language it is shown in.
+    N_("label:group_joiner", "; "),
+)
 
 # Names of the texts of a record, for editors: field path → name.
-FIELDS: Terms = {
-    "title": {"de": "Titel", "ja": "タイトル", "en": "Title"},
-    "summary": {"de": "Zusammenfassung", "ja": "概要", "en": "Summary"},
-    "body": {"de": "Beschreibung", "ja": "本文", "en": "Description"},
-    "unverified": {"de": "Nicht bestätigte Angaben", "ja": "未確認の情報", "en": "Unverified details"},
-    "start": {"de": "Start", "ja": "起点", "en": "Start"},
-    "end": {"de": "Ziel", "ja": "終点", "en": "End"},
-    "district": {"de": "Stadtgebiet", "ja": "地区", "en": "District"},
-    "address": {"de": "Adresse", "ja": "所在地", "en": "Address"},
-    "location.label": {"de": "Beschriftung der Koordinaten", "ja": "座標の説明", "en": "Coordinates label"},
-}
+FIELDS: Terms = _table(
+    "field",
+    N_("field:title", "Title"),
+    N_("field:summary", "Summary"),
+    N_("field:body", "Description"),
+    N_("field:unverified", "Unverified details"),
+    N_("field:start", "Start"),
+    N_("field:end", "End"),
+    N_("field:district", "District"),
+    N_("field:address", "Address"),
+    N_("field:location.label", "Coordinates label"),
+)
 
 # Words used inside formatted values.
-VALUE_WORDS: Terms = {
-    "approximately": {"de": "ca. {value}", "ja": "約{value}", "en": "about {value}"},
-    "range": {"de": "{low}–{high}", "ja": "{low}～{high}", "en": "{low}–{high}"},
-    "period": {"de": "{start} bis {end}", "ja": "{start}～{end}", "en": "{start} to {end}"},
-    "with_note": {"de": "{text} ({note})", "ja": "{text}（{note}）", "en": "{text} ({note})"},
-    "note_join": {"de": "{first} – {second}", "ja": "{first}：{second}", "en": "{first} – {second}"},
-    "labelled": {"de": "{label}: {value}", "ja": "{label}：{value}", "en": "{label}: {value}"},
-    "title_with_part": {"de": "{title} – {part}", "ja": "{title}（{part}）", "en": "{title} – {part}"},
-}
+VALUE_WORDS: Terms = _table(
+    "value",
+    # Translators: {value} is a number with its unit, such as "180 km".
+    N_("value:approximately", "about {value}"),
+    N_("value:range", "{low}–{high}"),
+    # Translators: {start} and {end} are dates, of a month or a year where the source gives no day.
+    N_("value:period", "{start} to {end}"),
+    N_("value:with_note", "{text} ({note})"),
+    N_("value:note_join", "{first} – {second}"),
+    N_("value:labelled", "{label}: {value}"),
+    N_("value:title_with_part", "{title} – {part}"),
+)
 
 ALL_TERM_TABLES: dict[str, Terms] = {
     "SECTION_TITLES": SECTION_TITLES,

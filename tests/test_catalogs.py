@@ -1,0 +1,152 @@
+"""The gettext catalogs hold every word the code declares, translated, in every language."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_file
+from babel.messages.frontend import parse_keywords
+from babel.messages.pofile import read_po, write_po
+
+from kakehashi.site import catalogs, glossary
+from kakehashi.site.languages import LANGUAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "hooks" / "kakehashi"
+
+
+def test_every_declared_message_is_translated_in_every_language() -> None:
+    assert catalogs.problems(glossary.DECLARED) == []
+
+
+def test_the_template_is_what_pybabel_extract_makes_of_the_glossary() -> None:
+    """The extraction configured in pyproject.toml finds every message the glossary declares."""
+    (mapping,) = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["babel"]["mappings"]
+    extracted = {
+        context: message
+        for _, message, _, context in extract_from_file(
+            mapping["method"],
+            PACKAGE / "site" / mapping["pattern"],
+            keywords=parse_keywords(mapping["keywords"]),
+            comment_tags=[mapping["add_comments"]],
+        )
+    }
+    assert extracted == glossary.DECLARED
+    assert len(extracted) > 100
+
+
+@pytest.fixture
+def locales(tmp_path: Path) -> Path:
+    """A copy of the catalogs to break."""
+    copy = tmp_path / "locales"
+    shutil.copytree(catalogs.LOCALES, copy)
+    return copy
+
+
+def edit(locales: Path, lang: str, change) -> None:  # type: ignore[no-untyped-def]
+    path = catalogs.catalog_path(lang, locales)
+    catalog = catalogs.read_catalog(path)
+    change(catalog)
+    with path.open("wb") as file:
+        write_po(file, catalog, width=None)
+
+
+def test_a_missing_message_is_a_problem(locales: Path) -> None:
+    edit(locales, "ja", lambda catalog: catalog.delete("Agreement", context="kind:agreement"))
+    assert catalogs.problems(glossary.DECLARED, locales) == ["ja/kakehashi.po: kind:agreement: missing"]
+
+
+def test_an_empty_translation_is_a_problem_and_is_not_used(locales: Path) -> None:
+    def empty(catalog) -> None:  # type: ignore[no-untyped-def]
+        catalog.get("Cycling", context="section:cycling").string = ""
+
+    edit(locales, "en", empty)
+    assert catalogs.problems(glossary.DECLARED, locales) == [
+        "en/kakehashi.po: section:cycling: not translated"
+    ]
+    assert "section:cycling" not in catalogs.translations("en", locales).texts
+    assert catalogs.translations("en").texts["section:cycling"] == "Cycling"
+
+
+def test_a_fuzzy_translation_is_a_problem(locales: Path) -> None:
+    def fuzzy(catalog) -> None:  # type: ignore[no-untyped-def]
+        catalog.get("Search", context="label:search").flags.add("fuzzy")
+
+    edit(locales, "de", fuzzy)
+    assert catalogs.problems(glossary.DECLARED, locales) == ["de/kakehashi.po: label:search: fuzzy"]
+
+
+def test_a_translation_that_drops_a_placeholder_is_a_problem(locales: Path) -> None:
+    def drop(catalog) -> None:  # type: ignore[no-untyped-def]
+        catalog.get("Page {number}", context="label:page_number").string = "Seite"
+
+    edit(locales, "de", drop)
+    assert catalogs.problems(glossary.DECLARED, locales) == [
+        "de/kakehashi.po: label:page_number: 'Seite' does not fill in exactly ['number']"
+    ]
+
+
+def test_a_message_used_in_the_code_but_absent_from_the_catalogs_is_a_problem() -> None:
+    declared = {**glossary.DECLARED, "label:brand_new": "Brand new"}
+    assert catalogs.problems(declared) == [
+        "kakehashi.pot: label:brand_new: missing or out of date; run `make catalogs`",
+        *(f"{lang}/kakehashi.po: label:brand_new: missing" for lang in LANGUAGES),
+    ]
+
+
+def test_a_message_no_longer_in_the_code_is_a_problem() -> None:
+    declared = {c: s for c, s in glossary.DECLARED.items() if c != "label:close"}
+    assert catalogs.problems(declared) == [
+        "kakehashi.pot: label:close: not in the code",
+        *(f"{lang}/kakehashi.po: label:close: not in the code" for lang in LANGUAGES),
+    ]
+
+
+def test_plural_forms_are_cldrs() -> None:
+    forms = {lang: catalogs.translations(lang).plural_forms for lang in LANGUAGES}
+    assert forms == {
+        "de": "nplurals=2; plural=(n != 1);",
+        "ja": "nplurals=1; plural=0;",
+        "en": "nplurals=2; plural=(n != 1);",
+    }
+
+
+def test_a_wrong_plural_forms_header_is_a_problem(locales: Path) -> None:
+    path = catalogs.catalog_path("ja", locales)
+    path.write_text(path.read_text("utf-8").replace("nplurals=1; plural=0;", "nplurals=2; plural=(n != 1);"))
+    assert catalogs.problems(glossary.DECLARED, locales)[0].startswith("ja/kakehashi.po: Plural-Forms is")
+
+
+def test_no_compiled_catalog_is_shipped() -> None:
+    """The build reads the .po files; a compiled .mo beside them could only be out of date."""
+    assert list(catalogs.LOCALES.rglob("*.mo")) == []
+    with catalogs.TEMPLATE.open("rb") as file:
+        assert read_po(file).header_comment  # the template is a PO file Babel reads
+
+
+def _looked_up_keys() -> set[tuple[str, str]]:
+    """(table, key) of every ``term(TABLE, "key", …)`` with a literal key in the package."""
+    found = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "term"
+                and len(node.args) == 3
+                and isinstance(node.args[0], ast.Name)
+                and isinstance(node.args[1], ast.Constant)
+            ):
+                found.add((node.args[0].id, node.args[1].value))
+    return found
+
+
+def test_every_word_the_code_looks_up_is_declared() -> None:
+    looked_up = _looked_up_keys()
+    assert len(looked_up) > 30
+    missing = {(table, key) for table, key in looked_up if key not in glossary.ALL_TERM_TABLES[table]}
+    assert missing == set()
