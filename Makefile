@@ -24,17 +24,10 @@ lint: $(BIN)/mkdocs
 	$(BIN)/ruff check hooks tests bench
 
 # The words the generator writes (README: "Translating the site's words"):
-# extract the messages glossary.py declares into the template, then merge the
-# template into the catalog of every language. A new message arrives untranslated
-# and a changed English source arrives fuzzy; the tests fail on both until a
-# translator has filled it in.
-LOCALES := hooks/kakehashi/site/locales
+# pybabel extract of the messages glossary.py declares into the template, then
+# pybabel update of every language's catalog; it lists what is left to translate.
 catalogs: $(BIN)/mkdocs
-	$(BIN)/pybabel extract -F pyproject.toml --no-location --no-wrap --sort-by-file \
-	  --project=kakehashi --version=0.1.0 --copyright-holder="the Bochum–Tsukuba knowledge base" \
-	  -o $(LOCALES)/kakehashi.pot hooks/kakehashi/site
-	$(BIN)/pybabel update -D kakehashi -d $(LOCALES) -i $(LOCALES)/kakehashi.pot \
-	  --no-wrap --ignore-pot-creation-date
+	$(BIN)/kakehashi catalog update
 
 # axe-core, the Nu Html Checker and Lighthouse for the reader-side tests, where
 # npm is there (no install scripts: vnu-jar's would fetch a Java runtime).

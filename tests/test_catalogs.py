@@ -12,6 +12,8 @@ from babel.messages.extract import extract_from_file
 from babel.messages.frontend import parse_keywords
 from babel.messages.pofile import read_po, write_po
 
+from kakehashi.editor import catalog
+from kakehashi.editor.cli import main
 from kakehashi.site import catalogs, glossary
 from kakehashi.site.languages import LANGUAGES
 
@@ -150,3 +152,44 @@ def test_every_word_the_code_looks_up_is_declared() -> None:
     assert len(looked_up) > 30
     missing = {(table, key) for table, key in looked_up if key not in glossary.ALL_TERM_TABLES[table]}
     assert missing == set()
+
+
+FORMER_GLOSSARY = """
+LABELS: Terms = {
+    "city": {"de": "Stadt", "ja": "都市", "en": "City"},
+    "share": {"de": "Teilen", "ja": "共有する", "en": "Share this page"},
+    "search": {"de": "Suchen", "ja": "検索", "en": "Search"},
+}
+KINDS: Terms = {
+    "harbour": {"de": "Hafen", "ja": "港", "en": "Harbour"},
+}
+ALL_TERM_TABLES: dict[str, Terms] = {"LABELS": LABELS, "KINDS": KINDS}
+"""
+
+
+def test_import_moves_new_entries_of_a_former_glossary_into_the_declarations_and_catalogs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("pyproject.toml", "mkdocs.yml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    site = tmp_path / catalog.SITE
+    site.mkdir(parents=True)
+    shutil.copy(PACKAGE / "site" / "glossary.py", site / "glossary.py")
+    shutil.copytree(catalogs.LOCALES, site / "locales")
+    former = tmp_path / "former_glossary.py"
+    former.write_text(FORMER_GLOSSARY, "utf-8")
+
+    assert main(["catalog", "import", str(former), "--root", str(tmp_path)]) == 0
+
+    output = capsys.readouterr().out
+    assert "added label:share\nadded kind:harbour\n" in output
+    assert "kept the catalogs' words of label:search: de 'Suchen'" in output
+    assert "2 added, 1 already there, 1 differ" in output
+    declared = catalog.declared_messages(tmp_path)
+    assert declared == {**glossary.DECLARED, "label:share": "Share this page", "kind:harbour": "Harbour"}
+    source = (site / "glossary.py").read_text("utf-8")
+    assert '    N_("kind:harbour", "Harbour"),\n)\n\nSTATUSES' in source, "at the end of its own table"
+    assert catalog.problems(tmp_path) == []
+    words = {lang: catalogs.translations(lang, site / "locales").texts for lang in LANGUAGES}
+    assert [words[lang]["label:share"] for lang in LANGUAGES] == ["Teilen", "共有する", "Share this page"]
+    assert words["de"]["label:search"] == "Suche", "a word already there is not overwritten"

@@ -7,6 +7,7 @@ import dataclasses
 
 from conftest import ROOT
 from kakehashi.site.whole_site import directives, load_site
+from kakehashi.sources.loader import load_data
 
 DATA = load_site(ROOT).data
 
@@ -20,3 +21,16 @@ def test_timeline_text_in_another_language_comes_with_the_notice() -> None:
     assert "未翻訳の部分があります" in timeline.split("\n- ")[0], "the notice stands above the list"
     assert timeline.count('<span lang="en" data-pagefind-ignore="all">') == 1
     assert "未翻訳" not in directives.timeline(data, "partnership", "en")
+
+
+def test_section_cards_count_in_the_form_each_language_uses_for_the_number() -> None:
+    one_each = load_data(ROOT / "tests" / "fixtures" / "mini", ROOT / "data" / "schema")
+    assert all(len(records) == 1 for records in one_each.sections.values())
+    cards = {lang: directives.sections(one_each, "index", lang) for lang in ("de", "ja", "en")}
+    assert cards["de"].count("\n    1 Eintrag\n") == 4 and "Einträge" not in cards["de"]
+    assert cards["en"].count("\n    1 entry\n") == 4 and "entries" not in cards["en"]
+    assert cards["ja"].count("\n    1件\n") == 4
+    sections = {section: [*records, *records] for section, records in one_each.sections.items()}
+    two_each = dataclasses.replace(one_each, sections=sections)
+    assert directives.sections(two_each, "index", "de").count("\n    2 Einträge\n") == 4
+    assert directives.sections(two_each, "index", "en").count("\n    2 entries\n") == 4

@@ -57,5 +57,17 @@ def test_period_of_days_writes_months_as_single_dates_do(
     assert formatting.period("2025-04-22", None, lang) == formatting.partial_date("2025-04-22", lang)
 
 
+@pytest.mark.parametrize(
+    ("lang", "counts"),
+    [
+        ("de", {0: "0 Einträge", 1: "1 Eintrag", 2: "2 Einträge", 1000: "1.000 Einträge"}),
+        ("ja", {0: "0件", 1: "1件", 2: "2件", 1000: "1,000件"}),
+        ("en", {0: "0 entries", 1: "1 entry", 2: "2 entries", 1000: "1,000 entries"}),
+    ],
+)
+def test_counts_take_the_plural_form_of_the_catalog(lang: str, counts: dict[int, str]) -> None:
+    assert {count: formatting.counted("records", count, lang) for count in counts} == counts
+
+
 def test_glossary_is_complete() -> None:
     assert missing_translations() == []

@@ -26,7 +26,7 @@ def sections(data: Data, page_key: str, lang: str) -> str:
     items = []
     for section in SECTION_IDS:
         title = escaping.inline(term(SECTION_TITLES, section, lang))
-        count = term(LABELS, "records", lang).format(count=len(data.sections[section]))
+        count = formatting.counted("records", len(data.sections[section]), lang)
         items.append(
             f"-   {link(f'__{title}__', page_key, section_index_key(section))}\n\n"
             f"    {escaping.inline(term(SECTION_INTROS, section, lang))}\n\n"

@@ -12,6 +12,7 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
+from kakehashi.site import glossary
 from kakehashi.site.glossary import VALUE_WORDS, term
 from kakehashi.sources.loader import parse_partial_date
 
@@ -24,6 +25,12 @@ LOCALES = {"de": Locale.parse("de_DE"), "ja": Locale.parse("ja_JP"), "en": Local
 def number(value: float, lang: str) -> str:
     """40.1 → "40,1" (de), "40.1" (ja, en); 11500 → "11.500" / "11,500"."""
     return format_decimal(value, locale=LOCALES[lang])
+
+
+def counted(key: str, count: int, lang: str) -> str:
+    """A number of things, in the form the language uses for that number:
+    "1 Eintrag", "1.000 Einträge" / "1件" / "1 entry", "2 entries"."""
+    return glossary.counted(key, count, lang).format(count=number(count, lang))
 
 
 # Dates repeat across records and pages, and Babel takes tens of microseconds

@@ -19,6 +19,8 @@ from kakehashi.site import catalogs
 from kakehashi.site.languages import LANGUAGES
 
 Terms = dict[str, dict[str, str]]
+# Words for a number of things: key → language → the catalog's plural forms.
+CountedTerms = dict[str, dict[str, tuple[str, ...]]]
 
 # Every declared message: context → English source text, in the order of this file.
 DECLARED: dict[str, catalogs.Source] = {}
@@ -28,6 +30,28 @@ _TRANSLATIONS = catalogs.load_all()
 def N_(context: str, source: str) -> tuple[str, str]:
     """Declares a message (``pybabel extract -k N_:1c,2``); translated from the catalogs by ``_table``."""
     return context, source
+
+
+def NP_(context: str, singular: str, plural: str) -> tuple[str, tuple[str, str]]:
+    """Declares the words for a number of things (``pybabel extract -k NP_:1c,2,3``): the English
+    singular and plural; each catalog has as many forms as its ``Plural-Forms`` header says."""
+    return context, (singular, plural)
+
+
+def _counted_table(prefix: str, *messages: tuple[str, tuple[str, str]]) -> CountedTerms:
+    """``{key: {lang: forms}}`` of the counted messages ``<prefix>:<key>``, as ``_table``."""
+    table: CountedTerms = {}
+    for context, source in messages:
+        table_name, _, key = context.partition(":")
+        if table_name != prefix or context in DECLARED:
+            raise ValueError(f"{context}: declared twice, or in the table of {prefix!r}")
+        DECLARED[context] = source
+        table[key] = {}
+        for lang, found in _TRANSLATIONS.items():
+            forms = found.texts.get(context)
+            if isinstance(forms, tuple):
+                table[key][lang] = forms
+    return table
 
 
 def _table(prefix: str, *messages: tuple[str, str]) -> Terms:
@@ -149,7 +173,6 @@ LABELS: Terms = _table(
     ),
     # Translators: put between the names of two languages in the notice above; keep its spaces.
     N_("label:language_joiner", " and "),
-    N_("label:records", "{count} entries"),
     N_("label:operator_missing", "The operator's details are still to be added."),
     N_("label:search", "Search"),
     N_("label:not_found_title", "Page not found"),
@@ -223,6 +246,14 @@ VALUE_WORDS: Terms = _table(
     N_("value:title_with_part", "{title} – {part}"),
 )
 
+# Every number of things the generator writes goes through ``counted``, so it gets the form that
+# the language uses for that number ("1 entry", "2 entries").
+COUNTS: CountedTerms = _counted_table(
+    "count",
+    # Translators: {count} is the number of entries in a section of the site.
+    NP_("count:records", "{count} entry", "{count} entries"),
+)
+
 ALL_TERM_TABLES: dict[str, Terms] = {
     "SECTION_TITLES": SECTION_TITLES,
     "SECTION_INTROS": SECTION_INTROS,
@@ -240,6 +271,13 @@ def term(table: Terms, key: str, lang: str) -> str:
     return table[key][lang]
 
 
+def counted(key: str, count: int, lang: str) -> str:
+    """The words for ``count`` things in the plural form that ``lang``'s catalog picks for it
+    by its ``Plural-Forms``; ``{count}`` is left to fill in (``formatting.counted``)."""
+    forms = COUNTS[key][lang]
+    return forms[_TRANSLATIONS[lang].plural_index(count)]
+
+
 def ui_words(lang: str) -> dict[str, str]:
     """Words of the page chrome (search dialog) for the template overrides."""
     keys = ("search", "close", "not_found_title", "not_found_text", "home")
@@ -250,7 +288,7 @@ def missing_translations() -> list[str]:
     """Glossary entries lacking a language; empty when the glossary is complete."""
     return [
         f"{name}.{key}.{lang}"
-        for name, table in ALL_TERM_TABLES.items()
+        for name, table in {**ALL_TERM_TABLES, "COUNTS": COUNTS}.items()
         for key, texts in table.items()
         for lang in LANGUAGES
         if not texts.get(lang)
