@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import re
 
 from conftest import ROOT
 from kakehashi.site.whole_site import directives, load_site
@@ -34,3 +35,21 @@ def test_section_cards_count_in_the_form_each_language_uses_for_the_number() -> 
     two_each = dataclasses.replace(one_each, sections=sections)
     assert directives.sections(two_each, "index", "de").count("\n    2 Einträge\n") == 4
     assert directives.sections(two_each, "index", "en").count("\n    2 entries\n") == 4
+
+
+def test_timeline_separates_date_and_title_as_each_language_does() -> None:
+    first = {
+        lang: directives.timeline(DATA, "partnership", lang).split("\n")[0] for lang in ("de", "ja", "en")
+    }
+    assert first["ja"].startswith("- __2007年__：[")
+    assert first["de"].startswith("- __2007__ – [") and first["en"].startswith("- __2007__ – [")
+
+
+def test_generated_japanese_follows_one_typography() -> None:
+    """Japanese pages: units without a space, one tilde (～) for ranges, 、 between card facts."""
+    site = load_site(ROOT)
+    pages = "\n".join(site.markdown(key, "ja") for key in site.page_keys())
+    assert re.findall(r"\d[\u00a0 ](?:km|m²|ha)\b", pages) == []
+    assert "\u301c" not in pages, "WAVE DASH: ranges take the FULLWIDTH TILDE"
+    assert " · " not in pages
+    assert "約180km" in pages and "～" in pages

@@ -13,6 +13,7 @@ from kakehashi.site.glossary import (
     SECTION_INTROS,
     SECTION_TITLES,
     STATUSES,
+    VALUE_WORDS,
     term,
 )
 from kakehashi.site.languages import LANGUAGES
@@ -43,7 +44,8 @@ def timeline(data: Data, page_key: str, lang: str) -> str:
     for record in sorted(data.sections["projects"], key=lambda r: (r["date"], r["id"])):
         when = escaping.inline(formatting.period(record["date"], record.get("date_end"), lang))
         title = link(writer.inline(record["title"]), page_key, record_key("projects", record["id"]))
-        items.append(f"- __{when}__ – {title}  \n  {writer.inline(record['summary'])}")
+        item = term(VALUE_WORDS, "timeline_item", lang).format(date=f"__{when}__", title=title)
+        items.append(f"- {item}  \n  {writer.inline(record['summary'])}")
     listing = "\n".join(items)
     notice = writer.notice()
     return f"{notice}\n\n{listing}" if notice else listing

@@ -81,13 +81,20 @@ def _days(first: date, last: date, locale: Locale) -> str:
 
 
 def quantity(value: Mapping[str, Any], lang: str) -> str:
-    """{value: 180, unit: km, approximate: true} → "ca. 180 km" / "約180 km" / "about 180 km"."""
+    """{value: 180, unit: km, approximate: true} → "rund 180 km" / "約180km" / "about 180 km".
+
+    A number and its unit are joined as the language writes them: with a no-break space in
+    German and English, without a space in Japanese. German says "rund" only of a round
+    number; a number with decimals or a range is "etwa" (``approximately_not_round``).
+    """
     amount = number(value["value"], lang)
     if "max" in value:
         amount = term(VALUE_WORDS, "range", lang).format(low=amount, high=number(value["max"], lang))
-    text = f"{amount}\u00a0{_UNITS[value['unit']]}"
+    text = term(VALUE_WORDS, "quantity", lang).format(amount=amount, unit=_UNITS[value["unit"]])
     if value.get("approximate"):
-        text = term(VALUE_WORDS, "approximately", lang).format(value=text)
+        round_number = "max" not in value and float(value["value"]).is_integer()
+        words = "approximately" if round_number else "approximately_not_round"
+        text = term(VALUE_WORDS, words, lang).format(value=text)
     return text
 
 

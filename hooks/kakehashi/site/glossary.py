@@ -156,7 +156,8 @@ LABELS: Terms = _table(
     N_("label:length", "Length"),
     N_("label:area", "Area"),
     N_("label:address", "Address"),
-    N_("label:district", "District"),
+    # Translators: where in its city a place lies; the values are districts, quarters and areas.
+    N_("label:district", "Location"),
     N_("label:start", "Start"),
     N_("label:end", "End"),
     N_("label:location", "Coordinates"),
@@ -175,6 +176,8 @@ LABELS: Terms = _table(
     N_("label:language_joiner", " and "),
     N_("label:operator_missing", "The operator's details are still to be added."),
     N_("label:search", "Search"),
+    # Translators: the tooltip of the search button; / is the key that opens the search.
+    N_("label:search_with_key", "Search (/)"),
     N_("label:not_found_title", "Page not found"),
     N_("label:not_found_text", "This page does not exist or no longer exists. The search above may help."),
     N_("label:home", "Go to the home page"),
@@ -227,7 +230,7 @@ FIELDS: Terms = _table(
     N_("field:unverified", "Unverified details"),
     N_("field:start", "Start"),
     N_("field:end", "End"),
-    N_("field:district", "District"),
+    N_("field:district", "Location"),
     N_("field:address", "Address"),
     N_("field:location.label", "Coordinates label"),
 )
@@ -235,8 +238,12 @@ FIELDS: Terms = _table(
 # Words used inside formatted values.
 VALUE_WORDS: Terms = _table(
     "value",
-    # Translators: {value} is a number with its unit, such as "180 km".
+    # Translators: {value} is a whole number with its unit, such as "180 km".
     N_("value:approximately", "about {value}"),
+    # Translators: {value} is a number with decimals or a range, with its unit: "11.2 km", "230–240 km".
+    N_("value:approximately_not_round", "about {value}"),
+    # Translators: a number and its unit; the source has a no-break space between them.
+    N_("value:quantity", "{amount}\u00a0{unit}"),
     N_("value:range", "{low}–{high}"),
     # Translators: {start} and {end} are dates, of a month or a year where the source gives no day.
     N_("value:period", "{start} to {end}"),
@@ -244,6 +251,10 @@ VALUE_WORDS: Terms = _table(
     N_("value:note_join", "{first} – {second}"),
     N_("value:labelled", "{label}: {value}"),
     N_("value:title_with_part", "{title} – {part}"),
+    # Translators: put between the facts on a card of a section index: its date, kind, length, place.
+    N_("value:fact_joiner", " · "),
+    # Translators: an entry of the timeline of projects: its date (bold), then its title.
+    N_("value:timeline_item", "{date} – {title}"),
 )
 
 # Every number of things the generator writes goes through ``counted``, so it gets the form that
@@ -280,7 +291,7 @@ def counted(key: str, count: int, lang: str) -> str:
 
 def ui_words(lang: str) -> dict[str, str]:
     """Words of the page chrome (search dialog) for the template overrides."""
-    keys = ("search", "close", "not_found_title", "not_found_text", "home")
+    keys = ("search", "search_with_key", "close", "not_found_title", "not_found_text", "home")
     return {key: term(LABELS, key, lang) for key in keys}
 
 
