@@ -154,11 +154,24 @@ def test_every_word_the_code_looks_up_is_declared() -> None:
     assert missing == set()
 
 
-FORMER_GLOSSARY = """
+# A branch made before the catalogs, where the glossary was dictionaries: BASE where it
+# started, BRANCH as it is now. It added label:share, changed the German label:close,
+# and holds label:search and label:records as they were; this side has since changed
+# the German label:district ("Stadtgebiet" → "Lage") and made label:records a count.
+BASE_GLOSSARY = """
 LABELS: Terms = {
-    "city": {"de": "Stadt", "ja": "都市", "en": "City"},
+    "close": {"de": "Schließen", "ja": "閉じる", "en": "Close"},
+    "district": {"de": "Stadtgebiet", "ja": "地区", "en": "District"},
+    "records": {"de": "{count} Einträge", "ja": "{count}件", "en": "{count} entries"},
+}
+ALL_TERM_TABLES: dict[str, Terms] = {"LABELS": LABELS}
+"""
+BRANCH_GLOSSARY = """
+LABELS: Terms = {
+    "close": {"de": "Zuklappen", "ja": "閉じる", "en": "Close"},
+    "district": {"de": "Stadtgebiet", "ja": "地区", "en": "District"},
+    "records": {"de": "{count} Einträge", "ja": "{count}件", "en": "{count} entries"},
     "share": {"de": "Teilen", "ja": "共有する", "en": "Share this page"},
-    "search": {"de": "Suchen", "ja": "検索", "en": "Search"},
 }
 KINDS: Terms = {
     "harbour": {"de": "Hafen", "ja": "港", "en": "Harbour"},
@@ -167,29 +180,51 @@ ALL_TERM_TABLES: dict[str, Terms] = {"LABELS": LABELS, "KINDS": KINDS}
 """
 
 
-def test_import_moves_new_entries_of_a_former_glossary_into_the_declarations_and_catalogs(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+@pytest.fixture
+def source_folder(tmp_path: Path) -> Path:
+    """The files ``kakehashi catalog`` works on, copied."""
     for name in ("pyproject.toml", "mkdocs.yml"):
         shutil.copy(ROOT / name, tmp_path / name)
     site = tmp_path / catalog.SITE
     site.mkdir(parents=True)
     shutil.copy(PACKAGE / "site" / "glossary.py", site / "glossary.py")
     shutil.copytree(catalogs.LOCALES, site / "locales")
-    former = tmp_path / "former_glossary.py"
-    former.write_text(FORMER_GLOSSARY, "utf-8")
+    (tmp_path / "base.py").write_text(BASE_GLOSSARY, "utf-8")
+    (tmp_path / "branch.py").write_text(BRANCH_GLOSSARY, "utf-8")
+    return tmp_path
 
-    assert main(["catalog", "import", str(former), "--root", str(tmp_path)]) == 0
+
+def test_import_moves_a_branchs_new_and_changed_words_into_the_declarations_and_catalogs(
+    source_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = str(source_folder)
+    assert main(["catalog", "import", f"{root}/branch.py", "--base", f"{root}/base.py", "--root", root]) == 0
 
     output = capsys.readouterr().out
     assert "added label:share\nadded kind:harbour\n" in output
-    assert "kept the catalogs' words of label:search: de 'Suchen'" in output
-    assert "2 added, 1 already there, 1 differ" in output
-    declared = catalog.declared_messages(tmp_path)
+    assert "updated label:close (de): 'Schließen' → 'Zuklappen'\n" in output
+    assert "skipped label:records: now count:records" in output
+    assert "conflict label" not in output, "the branch left label:district as it was; this side's word stays"
+    assert "2 added, 1 words updated, 0 conflicts, 1 skipped, 1 unchanged" in output
+    declared = catalog.declared_messages(source_folder)
     assert declared == {**glossary.DECLARED, "label:share": "Share this page", "kind:harbour": "Harbour"}
-    source = (site / "glossary.py").read_text("utf-8")
+    source = (source_folder / catalog.GLOSSARY).read_text("utf-8")
     assert '    N_("kind:harbour", "Harbour"),\n)\n\nSTATUSES' in source, "at the end of its own table"
-    assert catalog.problems(tmp_path) == []
-    words = {lang: catalogs.translations(lang, site / "locales").texts for lang in LANGUAGES}
+    assert catalog.problems(source_folder) == []
+    words = {lang: catalogs.translations(lang, source_folder / catalog.LOCALES).texts for lang in LANGUAGES}
     assert [words[lang]["label:share"] for lang in LANGUAGES] == ["Teilen", "共有する", "Share this page"]
-    assert words["de"]["label:search"] == "Suche", "a word already there is not overwritten"
+    assert [words["de"]["label:close"], words["de"]["label:district"]] == ["Zuklappen", "Lage"]
+
+
+def test_import_without_a_base_keeps_the_catalogs_words_and_names_each_difference(
+    source_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = str(source_folder)
+    assert main(["catalog", "import", f"{root}/branch.py", "--root", root]) == 0
+
+    output = capsys.readouterr().out
+    assert "conflict label:close (de): here 'Schließen', on the branch 'Zuklappen'" in output
+    assert "conflict label:district (de): here 'Lage', on the branch 'Stadtgebiet'" in output
+    assert "added label:share\n" in output
+    words = catalogs.translations("de", source_folder / catalog.LOCALES).texts
+    assert [words["label:close"], words["label:district"]] == ["Schließen", "Lage"]

@@ -100,11 +100,17 @@ def problems(root: Path) -> list[str]:
 # --- moving entries of the former glossary into the catalogs ---------------------
 
 
+# Entries of the former glossary that became something else: import leaves them out.
+RETIRED = {"label:records": "now count:records, a count with plural forms (formatting.counted)"}
+
+
 @dataclass
 class ImportResult:
     added: list[str] = field(default_factory=list)  # contexts declared and translated
-    kept: list[str] = field(default_factory=list)  # already declared with the same words
-    differs: list[str] = field(default_factory=list)  # already declared; the catalogs' words stay
+    updated: list[str] = field(default_factory=list)  # words the branch changed, put into the catalogs
+    conflicts: list[str] = field(default_factory=list)  # words that differ; the catalogs' stay
+    skipped: list[str] = field(default_factory=list)  # retired entries, or removed since the base
+    unchanged: int = 0
 
 
 def former_entries(source: str) -> dict[str, dict[str, dict[str, str]]]:
@@ -172,9 +178,21 @@ def declaration(context: str, source: str) -> str:
     return f"    N_(\n        {_string(context)},\n{body}    ),\n"
 
 
-def import_former(root: Path, former: Mapping[str, Mapping[str, Mapping[str, str]]]) -> ImportResult:
-    """Declare every entry of ``former`` that ``glossary.py`` lacks, with its English text as
-    source, and put its words into the catalogs of every language, not fuzzy."""
+def import_former(
+    root: Path,
+    former: Mapping[str, Mapping[str, Mapping[str, str]]],
+    base: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None,
+) -> ImportResult:
+    """Move the entries of ``former`` (a branch's glossary in the dictionary form) into the
+    declarations and the catalogs.
+
+    An entry that ``glossary.py`` lacks is declared at the end of its table, with its English
+    text as source, and its words go into every catalog, not fuzzy. For an entry already
+    declared, a word that differs from the catalog's is a conflict, left as the catalog has it,
+    unless ``base`` (the same file where the branch started) shows that only the branch changed
+    it: then the branch's word goes into the catalog. With ``base``, an entry the branch did
+    not touch but this side removed stays removed.
+    """
     glossary_path = root / GLOSSARY
     source = glossary_path.read_text("utf-8")
     tables = _declared_tables(source)
@@ -182,6 +200,7 @@ def import_former(root: Path, former: Mapping[str, Mapping[str, Mapping[str, str
     current = {lang: catalogs.translations(lang, root / LOCALES) for lang in LANGUAGES}
     result = ImportResult()
     new_words: dict[str, Mapping[str, str]] = {}
+    changed_words: dict[str, dict[str, str]] = {}  # lang → context → word
     insertions: dict[int, list[str]] = {}
     for table_name, entries in former.items():
         if table_name not in tables:
@@ -189,46 +208,65 @@ def import_former(root: Path, former: Mapping[str, Mapping[str, Mapping[str, str
         prefix, closing_line = tables[table_name]
         for key, texts in entries.items():
             context = f"{prefix}:{key}"
-            if context in declared:
-                words = {lang: current[lang].texts.get(context) for lang in LANGUAGES}
-                if all(words[lang] == texts.get(lang) for lang in LANGUAGES):
-                    result.kept.append(context)
-                else:
-                    changed = [
-                        f"{lang} {texts.get(lang)!r}" for lang in LANGUAGES if words[lang] != texts.get(lang)
-                    ]
-                    result.differs.append(f"{context}: {', '.join(changed)}")
-                continue
-            missing = [lang for lang in LANGUAGES if not texts.get(lang)]
-            if missing:
-                raise ValueError(f"{table_name}[{key!r}]: no text in {', '.join(missing)}")
-            insertions.setdefault(closing_line, []).append(declaration(context, texts["en"]))
-            new_words[context] = texts
-            result.added.append(context)
-    if not new_words:
-        return result
-    lines = source.splitlines(keepends=True)
-    for closing_line in sorted(insertions, reverse=True):
-        lines[closing_line - 1 : closing_line - 1] = insertions[closing_line]
-    glossary_path.write_text("".join(lines), "utf-8")
-    update(root, quiet=True)
+            before = None if base is None else base.get(table_name, {}).get(key)
+            if context in RETIRED:
+                result.skipped.append(f"{context}: {RETIRED[context]}")
+            elif context not in declared and before is not None and dict(before) == dict(texts):
+                result.skipped.append(f"{context}: removed here, unchanged on the branch")
+            elif context not in declared:
+                missing = [lang for lang in LANGUAGES if not texts.get(lang)]
+                if missing:
+                    raise ValueError(f"{table_name}[{key!r}]: no text in {', '.join(missing)}")
+                insertions.setdefault(closing_line, []).append(declaration(context, texts["en"]))
+                new_words[context] = texts
+                result.added.append(context)
+            else:
+                differs = False
+                for lang in LANGUAGES:
+                    ours, theirs = current[lang].texts.get(context), texts.get(lang)
+                    if not theirs or theirs == ours or (before is not None and theirs == before.get(lang)):
+                        continue
+                    differs = True
+                    if before is not None and ours == before.get(lang):
+                        changed_words.setdefault(lang, {})[context] = theirs
+                        result.updated.append(f"{context} ({lang}): {ours!r} → {theirs!r}")
+                    else:
+                        result.conflicts.append(
+                            f"{context} ({lang}): here {ours!r}, on the branch {theirs!r}"
+                        )
+                result.unchanged += not differs
+    if new_words:
+        lines = source.splitlines(keepends=True)
+        for closing_line in sorted(insertions, reverse=True):
+            lines[closing_line - 1 : closing_line - 1] = insertions[closing_line]
+        glossary_path.write_text("".join(lines), "utf-8")
+        update(root, quiet=True)
     for lang in LANGUAGES:
-        path = catalogs.catalog_path(lang, root / LOCALES)
-        catalog = catalogs.read_catalog(path)
-        for context, texts in new_words.items():
-            message = catalog.get(texts["en"], context=context)
-            message.string = texts[lang]
-            message.flags.discard("fuzzy")
-        with path.open("wb") as file:
-            write_po(file, catalog, width=None)
+        words = {context: texts[lang] for context, texts in new_words.items()} | changed_words.get(lang, {})
+        if words:
+            _set_words(catalogs.catalog_path(lang, root / LOCALES), words)
     return result
 
 
-def run_import(root: Path, files: Sequence[Path]) -> ImportResult:
+def _set_words(path: Path, words: Mapping[str, str]) -> None:
+    """Put ``words`` (context → word) into the catalog at ``path``, not fuzzy, as a translator would."""
+    catalog = catalogs.read_catalog(path)
+    for message in catalog:
+        if message.context in words:
+            message.string = words[message.context]
+            message.flags.discard("fuzzy")
+    with path.open("wb") as file:
+        write_po(file, catalog, width=None)
+
+
+def run_import(root: Path, files: Sequence[Path], base: Path | None = None) -> ImportResult:
+    before = former_entries(base.read_text("utf-8")) if base is not None else None
     result = ImportResult()
     for path in files:
-        one = import_former(root, former_entries(path.read_text("utf-8")))
+        one = import_former(root, former_entries(path.read_text("utf-8")), before)
         result.added += one.added
-        result.kept += one.kept
-        result.differs += one.differs
+        result.updated += one.updated
+        result.conflicts += one.conflicts
+        result.skipped += one.skipped
+        result.unchanged += one.unchanged
     return result

@@ -156,6 +156,13 @@ def _parser() -> argparse.ArgumentParser:
     words.add_argument(
         "files", nargs="*", type=Path, metavar="FILE", help="for import: former glossary.py files"
     )
+    words.add_argument(
+        "--base",
+        type=Path,
+        metavar="FILE",
+        help="for import: the former glossary.py where the branch started (git merge-base); "
+        "then a word only the branch changed is updated in the catalogs",
+    )
     return parser
 
 
@@ -313,7 +320,7 @@ def export_markdown(site: Site, target: Path) -> int:
 def run_catalog(root: Path, args: argparse.Namespace) -> int:
     if not (root / catalog.GLOSSARY).is_file():
         return _fail(f"{catalog.GLOSSARY} is missing: run the command in the project's source folder")
-    if args.action != "import" and args.files:
+    if args.action != "import" and (args.files or args.base):
         args.command_parser.error(f"{args.action} takes no files")
     if args.action == "update":
         catalog.update(root)
@@ -321,14 +328,21 @@ def run_catalog(root: Path, args: argparse.Namespace) -> int:
         if not args.files:
             args.command_parser.error("import needs at least one former glossary.py")
         try:
-            result = catalog.run_import(root, args.files)
+            result = catalog.run_import(root, args.files, args.base)
         except (OSError, SyntaxError, ValueError) as error:
             return _fail(str(error))
         for context in result.added:
             print(f"added {context}")
-        for difference in result.differs:
-            print(f"kept the catalogs' words of {difference}")
-        print(f"{len(result.added)} added, {len(result.kept)} already there, {len(result.differs)} differ")
+        for change in result.updated:
+            print(f"updated {change}")
+        for conflict in result.conflicts:
+            print(f"conflict {conflict}; the catalog's word is kept: change it by hand if need be")
+        for skipped in result.skipped:
+            print(f"skipped {skipped}")
+        print(
+            f"{len(result.added)} added, {len(result.updated)} words updated, "
+            f"{len(result.conflicts)} conflicts, {len(result.skipped)} skipped, {result.unchanged} unchanged"
+        )
     # After update and import, what is left is the translators' work: listed, not a failure.
     found = catalog.problems(root)
     for problem in found:
