@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_file
 from babel.messages.frontend import parse_keywords
-from babel.messages.pofile import read_po, write_po
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import write_po
 
 from kakehashi.editor import catalog
 from kakehashi.editor.cli import main
@@ -123,11 +124,24 @@ def test_a_wrong_plural_forms_header_is_a_problem(locales: Path) -> None:
     assert catalogs.problems(glossary.DECLARED, locales)[0].startswith("ja/kakehashi.po: Plural-Forms is")
 
 
-def test_no_compiled_catalog_is_shipped() -> None:
-    """The build reads the .po files; a compiled .mo beside them could only be out of date."""
-    assert list(catalogs.LOCALES.rglob("*.mo")) == []
-    with catalogs.TEMPLATE.open("rb") as file:
-        assert read_po(file).header_comment  # the template is a PO file Babel reads
+def test_the_words_come_from_the_po_files_even_beside_an_older_compiled_catalog(locales: Path) -> None:
+    """Poedit compiles a .mo on saving; the build never reads one, so none can be out of date."""
+    path = catalogs.catalog_path("de", locales)
+    stale = catalogs.read_catalog(path)
+    stale.get("Search", context="label:search").string = "Suchen (veraltet)"
+    with path.with_suffix(".mo").open("wb") as file:
+        write_mo(file, stale)
+    assert catalogs.translations("de", locales).texts["label:search"] == "Suche"
+
+
+def _package_data() -> str:
+    settings = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    return " ".join(settings["tool"]["setuptools"]["package-data"]["kakehashi"])
+
+
+def test_the_package_ships_the_template_and_every_catalog() -> None:
+    shipped = _package_data()
+    assert "site/locales/*.pot" in shipped and "site/locales/*/LC_MESSAGES/*.po" in shipped
 
 
 def _looked_up_keys() -> set[tuple[str, str]]:
