@@ -242,3 +242,14 @@ def test_import_without_a_base_keeps_the_catalogs_words_and_names_each_differenc
     assert "added label:share\n" in output
     words = catalogs.translations("de", source_folder / catalog.LOCALES).texts
     assert [words["label:close"], words["label:district"]] == ["Schließen", "Lage"]
+
+
+def test_a_word_without_a_translation_names_its_catalog() -> None:
+    table = {"share": {"de": "Teilen", "en": "Share"}}
+    with pytest.raises(
+        KeyError, match=r"a table\['share'\] has no translation in 'ja'.*locales/ja/LC_MESSAGES"
+    ):
+        glossary.term(table, "share", "ja")
+    with pytest.raises(KeyError, match=r"LABELS declares no 'nothing'"):
+        glossary.term(glossary.LABELS, "nothing", "de")
+    assert glossary.term(glossary.LABELS, "close", "ja") == "閉じる"

@@ -279,13 +279,30 @@ ALL_TERM_TABLES: dict[str, Terms] = {
 
 def term(table: Terms, key: str, lang: str) -> str:
     """A glossary entry in ``lang``; every entry has all languages (tested)."""
-    return table[key][lang]
+    try:
+        return table[key][lang]
+    except KeyError:
+        raise KeyError(_untranslated(table, key, lang)) from None
+
+
+def _untranslated(table: Terms | CountedTerms, key: str, lang: str) -> str:
+    names = [name for name, other in {**ALL_TERM_TABLES, "COUNTS": COUNTS}.items() if other is table]
+    where = names[0] if names else "a table"
+    if key not in table:
+        return f"{where} declares no {key!r}: declare it in glossary.py and run `make catalogs`"
+    return (
+        f"{where}[{key!r}] has no translation in {lang!r} that is not empty or fuzzy: "
+        f"fill it in locales/{lang}/LC_MESSAGES/kakehashi.po (README: Translating the site's words)"
+    )
 
 
 def counted(key: str, count: int, lang: str) -> str:
     """The words for ``count`` things in the plural form that ``lang``'s catalog picks for it
     by its ``Plural-Forms``; ``{count}`` is left to fill in (``formatting.counted``)."""
-    forms = COUNTS[key][lang]
+    try:
+        forms = COUNTS[key][lang]
+    except KeyError:
+        raise KeyError(_untranslated(COUNTS, key, lang)) from None
     return forms[_TRANSLATIONS[lang].plural_index(count)]
 
 
