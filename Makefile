@@ -6,7 +6,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint bench clean
+.PHONY: serve build test lint catalogs bench clean
 
 $(BIN)/mkdocs: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,12 @@ build: $(BIN)/mkdocs
 
 lint: $(BIN)/mkdocs
 	$(BIN)/ruff check hooks tests bench
+
+# The words the generator writes (README: "Translating the site's words"):
+# pybabel extract of the messages glossary.py declares into the template, then
+# pybabel update of every language's catalog; it lists what is left to translate.
+catalogs: $(BIN)/mkdocs
+	$(BIN)/kakehashi catalog update
 
 # axe-core, the Nu Html Checker and Lighthouse for the reader-side tests, where
 # npm is there (no install scripts: vnu-jar's would fetch a Java runtime).

@@ -106,7 +106,7 @@ def test_outside_the_project_is_a_usage_error(tmp_path: Path, project_copy: Path
     assert kakehashi(project_copy).returncode == 2
 
 
-@pytest.mark.parametrize("command", ["check", "new", "status", "export-markdown", "build"])
+@pytest.mark.parametrize("command", ["check", "new", "status", "export-markdown", "build", "catalog"])
 def test_every_command_explains_itself(project_copy: Path, command: str) -> None:
     result = kakehashi(project_copy, command, "--help")
     assert result.returncode == 0

@@ -8,7 +8,7 @@ import re
 
 from conftest import ROOT, page_to_html
 from kakehashi.site.whole_site import directives, load_site
-from kakehashi.sources.loader import SECTION_IDS
+from kakehashi.sources.loader import SECTION_IDS, load_data
 
 DATA = load_site(ROOT).data
 
@@ -52,3 +52,34 @@ def test_timeline_shows_the_partnership_events_only_and_follows_the_events_data(
     assert "[A renamed event](events.md#" in directives.timeline(
         dataclasses.replace(DATA, events=changed), "partnership", "en"
     )
+
+
+def test_section_cards_count_in_the_form_each_language_uses_for_the_number() -> None:
+    one_each = load_data(ROOT / "tests" / "fixtures" / "mini", ROOT / "data" / "schema")
+    assert all(len(records) == 1 for records in one_each.sections.values())
+    cards = {lang: directives.sections(one_each, "index", lang) for lang in ("de", "ja", "en")}
+    assert cards["de"].count("\n    1 Eintrag\n") == 4 and "Einträge" not in cards["de"]
+    assert cards["en"].count("\n    1 entry\n") == 4 and "entries" not in cards["en"]
+    assert cards["ja"].count("\n    1件\n") == 4
+    sections = {section: [*records, *records] for section, records in one_each.sections.items()}
+    two_each = dataclasses.replace(one_each, sections=sections)
+    assert directives.sections(two_each, "index", "de").count("\n    2 Einträge\n") == 4
+    assert directives.sections(two_each, "index", "en").count("\n    2 entries\n") == 4
+
+
+def test_timeline_separates_date_and_title_as_each_language_does() -> None:
+    lines = {lang: directives.timeline(DATA, "partnership", lang).split("\n") for lang in ("de", "ja", "en")}
+    first = {lang: next(line for line in found if line.startswith("- __")) for lang, found in lines.items()}
+    assert first["ja"].startswith("- __2017年10月2日__：[")
+    assert first["de"].startswith("- __2&#46; Oktober 2017__ – [")  # "2." escaped: not a list
+    assert first["en"].startswith("- __2 October 2017__ – [")
+
+
+def test_generated_japanese_follows_one_typography() -> None:
+    """Japanese pages: units without a space, one tilde (～) for ranges, 、 between card facts."""
+    site = load_site(ROOT)
+    pages = "\n".join(site.markdown(key, "ja") for key in site.page_keys())
+    assert re.findall(r"\d[\u00a0 ](?:km|m²|ha)\b", pages) == []
+    assert "\u301c" not in pages, "WAVE DASH: ranges take the FULLWIDTH TILDE"
+    assert " · " not in pages
+    assert "約180km" in pages and "～" in pages

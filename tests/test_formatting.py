@@ -26,15 +26,26 @@ def test_dates_only_as_precise_as_the_source(lang: str, month: str, year: str) -
 
 
 @pytest.mark.parametrize(
-    ("lang", "expected"), [("de", "ca. 40,1\u00a0km"), ("ja", "約40.1\u00a0km"), ("en", "about 40.1\u00a0km")]
+    ("lang", "round_number", "decimals", "interval"),
+    [
+        ("de", "rund 180\u00a0km", "etwa 40,1\u00a0km", "etwa 230–240\u00a0km"),
+        ("ja", "約180km", "約40.1km", "約230～240km"),
+        ("en", "about 180\u00a0km", "about 40.1\u00a0km", "about 230–240\u00a0km"),
+    ],
 )
-def test_approximate_length(lang: str, expected: str) -> None:
-    assert formatting.quantity({"value": 40.1, "unit": "km", "approximate": True}, lang) == expected
+def test_approximate_length(lang: str, round_number: str, decimals: str, interval: str) -> None:
+    """German says "rund" of a round number only; Japanese writes no space before the unit."""
+    assert formatting.quantity({"value": 180, "unit": "km", "approximate": True}, lang) == round_number
+    assert formatting.quantity({"value": 40.1, "unit": "km", "approximate": True}, lang) == decimals
+    assert (
+        formatting.quantity({"value": 230, "max": 240, "unit": "km", "approximate": True}, lang) == interval
+    )
 
 
 def test_range_and_thousands() -> None:
     assert formatting.quantity({"value": 230, "max": 240, "unit": "km"}, "de") == "230–240\u00a0km"
-    assert formatting.quantity({"value": 230, "max": 240, "unit": "km"}, "ja") == "230～240\u00a0km"
+    assert formatting.quantity({"value": 230, "max": 240, "unit": "km"}, "ja") == "230～240km"
+    assert formatting.quantity({"value": 13.2, "unit": "ha"}, "ja") == "13.2ha"
     assert formatting.quantity({"value": 11500, "unit": "m2"}, "de") == "11.500\u00a0m²"
     assert formatting.quantity({"value": 11500, "unit": "m2"}, "en") == "11,500\u00a0m²"
 
@@ -73,6 +84,18 @@ def test_period_of_months_or_years_runs_from_start_to_end(
     assert formatting.period("2017", "2018", lang) == years
     assert formatting.period("2019-05", "2019-06-03", lang) == month_to_day
     assert formatting.period("2019-05", "2019-05", lang) == formatting.partial_date("2019-05", lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "counts"),
+    [
+        ("de", {0: "0 Einträge", 1: "1 Eintrag", 2: "2 Einträge", 1000: "1.000 Einträge"}),
+        ("ja", {0: "0件", 1: "1件", 2: "2件", 1000: "1,000件"}),
+        ("en", {0: "0 entries", 1: "1 entry", 2: "2 entries", 1000: "1,000 entries"}),
+    ],
+)
+def test_counts_take_the_plural_form_of_the_catalog(lang: str, counts: dict[int, str]) -> None:
+    assert {count: formatting.counted("records", count, lang) for count in counts} == counts
 
 
 def test_glossary_is_complete() -> None:

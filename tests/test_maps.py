@@ -148,7 +148,7 @@ def test_a_route_with_a_track_shows_its_map_profile_and_figures(site: tuple[Path
     assert set(axis_words) <= set(texts)
     figures = {
         "de": ("Länge laut GPX-Datei", "5,6\u00a0km", "Anstieg (gesamt)", "45\u00a0m"),
-        "ja": ("GPXデータから算出した距離", "5.6\u00a0km", "累積標高（上り）", "45\u00a0m"),
+        "ja": ("GPXデータから算出した距離", "5.6km", "累積標高（上り）", "45m"),
         "en": ("Length of the GPX track", "5.6\u00a0km", "Total climb", "45\u00a0m"),
     }[lang]
     for words in figures:
@@ -164,7 +164,7 @@ def test_a_route_with_a_track_shows_its_map_profile_and_figures(site: tuple[Path
         svg.get("width") == "100%" and svg.get("viewBox", "").startswith("0 0 640 ") for svg in pictures
     )
     # the stated length stays beside the measured one
-    assert {"de": "ca. 5,5\u00a0km", "ja": "約5.5\u00a0km", "en": "about 5.5\u00a0km"}[lang] in html
+    assert {"de": "etwa 5,5\u00a0km", "ja": "約5.5km", "en": "about 5.5\u00a0km"}[lang] in html
 
 
 def test_the_download_links_lead_to_the_gpx_and_its_geojson(site: tuple[Path, Path]) -> None:

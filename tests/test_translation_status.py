@@ -85,7 +85,10 @@ def test_page_shows_gaps_and_fallbacks_in_the_readers_language() -> None:
     japanese = render_page(MINI_DATA, PAGES, "ja")
     assert "__日本語訳がないもの__" in japanese
     assert "- [テストセンター](ecosystem/test-centre.md)：概要（英語で表示）" in japanese
-    assert "| [スタートアップ・エコシステム](ecosystem/index.md) | 1 | 全件 | 1件中0件 | 全件 |" in japanese
+    assert (
+        "| [スタートアップ・エコシステム](ecosystem/index.md) | 1 | 翻訳済み | 1件中0件 | 翻訳済み |"
+        in japanese
+    )
     german = render_page(MINI_DATA, PAGES, "de")
     assert "- [Testzentrum](ecosystem/test-centre.md): Zusammenfassung (auf Englisch angezeigt)" in german
     assert "- __Japanisch__: Englisch → Deutsch" in german

@@ -65,8 +65,13 @@ def files_digest(paths: Iterable[Path]) -> bytes:
 
 @functools.cache
 def generator_code_digest() -> bytes:
-    """The generator's code (every module of the package) and the hook module."""
-    sources = sorted(path for path in PACKAGE.rglob("*.py") if "__pycache__" not in path.parts)
+    """The generator's code (every module of the package and its message catalogs) and the hook module."""
+    sources = sorted(
+        path
+        for pattern in ("*.py", "*.po")
+        for path in PACKAGE.rglob(pattern)
+        if "__pycache__" not in path.parts
+    )
     return files_digest([*sources, HOOK_MODULE])
 
 

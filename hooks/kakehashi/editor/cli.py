@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from kakehashi.editor import project
+from kakehashi.editor import catalog, project
 from kakehashi.editor.publish import build_site
 from kakehashi.editor.skeleton import (
     SkeletonError,
@@ -140,6 +140,28 @@ def _parser() -> argparse.ArgumentParser:
         "--site-dir",
         metavar="DIR",
         help="where the site goes (default: site_dir of mkdocs.yml, relative to the root)",
+    )
+    words = command(
+        "catalog",
+        run_catalog,
+        "keep the catalogs of the site's words up to date",
+        "The words the generator writes are declared in hooks/kakehashi/site/glossary.py and "
+        "translated in the gettext catalogs hooks/kakehashi/site/locales/<lang>/LC_MESSAGES/kakehashi.po. "
+        "`update` extracts the declarations into kakehashi.pot (pybabel extract) and merges it into "
+        "every catalog (pybabel update); `check` lists each message that is missing, untranslated, "
+        "fuzzy or stale; `import FILE…` moves the entries of a glossary.py written in the former form "
+        "(dictionaries of de, ja and en) that the declarations lack into them and into the catalogs.",
+    )
+    words.add_argument("action", choices=("update", "check", "import"))
+    words.add_argument(
+        "files", nargs="*", type=Path, metavar="FILE", help="for import: former glossary.py files"
+    )
+    words.add_argument(
+        "--base",
+        type=Path,
+        metavar="FILE",
+        help="for import: the former glossary.py where the branch started (git merge-base); "
+        "then a word only the branch changed is updated in the catalogs",
     )
     return parser
 
@@ -291,6 +313,47 @@ def export_markdown(site: Site, target: Path) -> int:
 
 
 # --- build -------------------------------------------------------------------
+
+
+# --- catalog -------------------------------------------------------------------
+
+
+def run_catalog(root: Path, args: argparse.Namespace) -> int:
+    if not (root / catalog.GLOSSARY).is_file():
+        return _fail(f"{catalog.GLOSSARY} is missing: run the command in the project's source folder")
+    if args.action != "import" and (args.files or args.base):
+        args.command_parser.error(f"{args.action} takes no files")
+    if args.action == "update":
+        catalog.update(root)
+    elif args.action == "import":
+        if not args.files:
+            args.command_parser.error("import needs at least one former glossary.py")
+        try:
+            result = catalog.run_import(root, args.files, args.base)
+        except (OSError, SyntaxError, ValueError) as error:
+            return _fail(str(error))
+        for context in result.added:
+            print(f"added {context}")
+        for change in result.updated:
+            print(f"updated {change}")
+        for conflict in result.conflicts:
+            print(f"conflict {conflict}; the catalog's word is kept: change it by hand if need be")
+        for skipped in result.skipped:
+            print(f"skipped {skipped}")
+        print(
+            f"{len(result.added)} added, {len(result.updated)} words updated, "
+            f"{len(result.conflicts)} conflicts, {len(result.skipped)} skipped, {result.unchanged} unchanged"
+        )
+    # After update and import, what is left is the translators' work: listed, not a failure.
+    found = catalog.problems(root)
+    for problem in found:
+        print(problem)
+    if not found:
+        print("OK: every message is translated in every language")
+    elif args.action == "check":
+        print(f"{len(found)} problem{'s' if len(found) != 1 else ''} in the catalogs.", file=sys.stderr)
+        return PROBLEMS
+    return OK
 
 
 def run_build(root: Path, args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kakehashi.site import escaping, events
+from kakehashi.site import escaping, events, formatting
 from kakehashi.site.glossary import (
     KINDS,
     LABELS,
@@ -15,6 +15,7 @@ from kakehashi.site.glossary import (
     SECTION_TITLES,
     STATUSES,
     TOPICS,
+    VALUE_WORDS,
     term,
 )
 from kakehashi.site.languages import LANGUAGES
@@ -28,7 +29,7 @@ def sections(data: Data, page_key: str, lang: str) -> str:
     items = []
     for section in SECTION_IDS:
         title = escaping.inline(term(SECTION_TITLES, section, lang))
-        count = term(LABELS, "records", lang).format(count=len(data.sections[section]))
+        count = formatting.counted("records", len(data.sections[section]), lang)
         items.append(
             f"-   {link(f'__{title}__', page_key, section_index_key(section))}\n\n"
             f"    {escaping.inline(term(SECTION_INTROS, section, lang))}\n\n"
@@ -49,7 +50,8 @@ def timeline(data: Data, page_key: str, lang: str) -> str:
         when = escaping.inline(events.when(event, lang))
         target = relative_path(f"{events.PAGE_KEY}.md", page_key) + f"#{event['id']}"
         title = f"[{writer.inline(event['title'])}]({target})"
-        items.append(f"- __{when}__ – {title}  \n  {writer.inline(event['summary'])}")
+        item = term(VALUE_WORDS, "timeline_item", lang).format(date=f"__{when}__", title=title)
+        items.append(f"- {item}  \n  {writer.inline(event['summary'])}")
     intro = escaping.inline(term(LABELS, "timeline_intro", lang))
     more = link(escaping.inline(term(LABELS, "all_events", lang)), page_key, events.PAGE_KEY)
     parts = [writer.notice(), intro, "\n".join(items), more]

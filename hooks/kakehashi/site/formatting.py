@@ -14,6 +14,7 @@ from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 from babel.units import format_unit
 
+from kakehashi.site import glossary
 from kakehashi.site.glossary import VALUE_WORDS, term
 from kakehashi.sources.loader import parse_partial_date
 
@@ -26,6 +27,12 @@ LOCALES = {"de": Locale.parse("de_DE"), "ja": Locale.parse("ja_JP"), "en": Local
 def number(value: float, lang: str) -> str:
     """40.1 → "40,1" (de), "40.1" (ja, en); 11500 → "11.500" / "11,500"."""
     return format_decimal(value, locale=LOCALES[lang])
+
+
+def counted(key: str, count: int, lang: str) -> str:
+    """A number of things, in the form the language uses for that number:
+    "1 Eintrag", "1.000 Einträge" / "1件" / "1 entry", "2 entries"."""
+    return glossary.counted(key, count, lang).format(count=number(count, lang))
 
 
 # Dates repeat across records and pages, and Babel takes tens of microseconds
@@ -76,13 +83,20 @@ def _days(first: date, last: date, locale: Locale) -> str:
 
 
 def quantity(value: Mapping[str, Any], lang: str) -> str:
-    """{value: 180, unit: km, approximate: true} → "ca. 180 km" / "約180 km" / "about 180 km"."""
+    """{value: 180, unit: km, approximate: true} → "rund 180 km" / "約180km" / "about 180 km".
+
+    A number and its unit are joined as the language writes them: with a no-break space in
+    German and English, without a space in Japanese. German says "rund" only of a round
+    number; a number with decimals or a range is "etwa" (``approximately_not_round``).
+    """
     amount = number(value["value"], lang)
     if "max" in value:
         amount = term(VALUE_WORDS, "range", lang).format(low=amount, high=number(value["max"], lang))
-    text = f"{amount}\u00a0{_UNITS[value['unit']]}"
+    text = term(VALUE_WORDS, "quantity", lang).format(amount=amount, unit=_UNITS[value["unit"]])
     if value.get("approximate"):
-        text = term(VALUE_WORDS, "approximately", lang).format(value=text)
+        round_number = "max" not in value and float(value["value"]).is_integer()
+        words = "approximately" if round_number else "approximately_not_round"
+        text = term(VALUE_WORDS, words, lang).format(value=text)
     return text
 
 
@@ -109,10 +123,11 @@ def coordinates(lat: float, lon: float) -> str:
 
 
 def kilometres(metres: float, lang: str) -> str:
-    """5562.4 → "5,6 km" / "5.6 km": a distance to a tenth of a kilometre."""
-    return f"{number(round(metres / 1000, 1), lang)}\u00a0km"
+    """5562.4 → "5,6 km" / "5.6km" / "5.6 km": a distance to a tenth of a kilometre, joined
+    to its unit as ``quantity`` joins them."""
+    return term(VALUE_WORDS, "quantity", lang).format(amount=number(round(metres / 1000, 1), lang), unit="km")
 
 
 def metres(value: float, lang: str) -> str:
-    """An elevation or a climb to the metre: 1234.4 → "1.234 m" / "1,234 m"."""
-    return f"{number(round(value), lang)}\u00a0m"
+    """An elevation or a climb to the metre: 1234.4 → "1.234 m" / "1,234m" / "1,234 m"."""
+    return term(VALUE_WORDS, "quantity", lang).format(amount=number(round(value), lang), unit="m")

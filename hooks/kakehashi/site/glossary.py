@@ -2,605 +2,502 @@
 
 Terms used on several pages live here once, so a section is called the same
 in the nav, on the home page, on record pages and in notices.
+
+This module declares each word: its key, which is the message context in the
+catalogs (``kind:agreement``), and its English source text, the ``msgid``.
+Translators keep the words themselves in the gettext catalogs
+``locales/<lang>/LC_MESSAGES/kakehashi.po`` (README: "Translating the
+site's words"); ``make catalogs`` extracts the declarations with
+``pybabel extract`` and merges them into the catalogs. The tables below are
+built once, at import, from the catalogs: a word is a dictionary lookup,
+``term(KINDS, "agreement", "ja")``.
 """
 
 from __future__ import annotations
 
+from kakehashi.site import catalogs
 from kakehashi.site.languages import LANGUAGES
 
 Terms = dict[str, dict[str, str]]
+# Words for a number of things: key → language → the catalog's plural forms.
+CountedTerms = dict[str, dict[str, tuple[str, ...]]]
 
-SECTION_TITLES: Terms = {
-    "projects": {"de": "Partnerschaftsprojekte", "ja": "連携プロジェクト", "en": "Partnership projects"},
-    "ecosystem": {
-        "de": "Start-up-Ökosysteme",
-        "ja": "スタートアップ・エコシステム",
-        "en": "Start-up ecosystems",
-    },
-    "cycling": {"de": "Radwege", "ja": "サイクリング", "en": "Cycling"},
-    "disaster-prevention": {"de": "Katastrophenschutz", "ja": "防災", "en": "Disaster prevention"},
-}
+# Every declared message: context → English source text, in the order of this file.
+DECLARED: dict[str, catalogs.Source] = {}
+_TRANSLATIONS = catalogs.load_all()
 
-SECTION_INTROS: Terms = {
-    "projects": {
-        "de": "Vereinbarungen, Kooperationen, Besuche und Veranstaltungen der Partnerschaft "
-        "zwischen Bochum und Tsukuba, die neuesten zuerst.",
-        "ja": "つくば市とボーフム市の連携に関する合意、協力、訪問、イベントを新しい順に掲載しています。",
-        "en": "Agreements, cooperations, visits and events of the partnership between "
-        "Bochum and Tsukuba, newest first.",
-    },
-    "ecosystem": {
-        "de": "Anlaufstellen für Gründerinnen und Gründer in beiden Städten, nebeneinander: "
-        "Coworking, Gründungszentren, Förderung, Hochschulen, Standorte und Gesundheitswirtschaft.",
-        "ja": "両市のスタートアップ支援拠点を並べて紹介します。コワーキングスペース、創業支援施設、"
-        "支援制度、大学、拠点となるエリア、ヘルスケア産業を掲載しています。",
-        "en": "Where founders find support in both cities, side by side: co-working, start-up centres, "
-        "public programmes, universities, sites and the health economy.",
-    },
-    "cycling": {
-        "de": "Radwege und Radsportanlagen in und um Tsukuba und Bochum.",
-        "ja": "つくば市とボーフム市およびその周辺のサイクリングロードと自転車関連施設です。",
-        "en": "Cycle routes and cycling facilities in and around Tsukuba and Bochum.",
-    },
-    "disaster-prevention": {
-        "de": "Einrichtungen und Flächen für den Katastrophenfall: Krisenzentren, "
-        "Vorratsflächen, Evakuierungsorte und ein Katastrophenschutzpark.",
-        "ja": "災害時のための施設と用地です。危機対応拠点、予備用地、避難場所、防災公園を掲載しています。",
-        "en": "Facilities and sites for disasters: crisis centres, reserve areas, evacuation "
-        "sites and a disaster prevention park.",
-    },
-}
 
-KINDS: Terms = {
+def N_(context: str, source: str) -> tuple[str, str]:
+    """Declares a message (``pybabel extract -k N_:1c,2``); translated from the catalogs by ``_table``."""
+    return context, source
+
+
+def NP_(context: str, singular: str, plural: str) -> tuple[str, tuple[str, str]]:
+    """Declares the words for a number of things (``pybabel extract -k NP_:1c,2,3``): the English
+    singular and plural; each catalog has as many forms as its ``Plural-Forms`` header says."""
+    return context, (singular, plural)
+
+
+def _counted_table(prefix: str, *messages: tuple[str, tuple[str, str]]) -> CountedTerms:
+    """``{key: {lang: forms}}`` of the counted messages ``<prefix>:<key>``, as ``_table``."""
+    table: CountedTerms = {}
+    for context, source in messages:
+        table_name, _, key = context.partition(":")
+        if table_name != prefix or context in DECLARED:
+            raise ValueError(f"{context}: declared twice, or in the table of {prefix!r}")
+        DECLARED[context] = source
+        table[key] = {}
+        for lang, found in _TRANSLATIONS.items():
+            forms = found.texts.get(context)
+            if isinstance(forms, tuple):
+                table[key][lang] = forms
+    return table
+
+
+def _table(prefix: str, *messages: tuple[str, str]) -> Terms:
+    """``{key: {lang: text}}`` of the messages ``<prefix>:<key>``; a language whose catalog
+    has no usable translation of a message is left out of it (``missing_translations``)."""
+    table: Terms = {}
+    for context, source in messages:
+        table_name, _, key = context.partition(":")
+        if table_name != prefix or context in DECLARED:
+            raise ValueError(f"{context}: declared twice, or in the table of {prefix!r}")
+        DECLARED[context] = source
+        texts = {}
+        for lang, found in _TRANSLATIONS.items():
+            text = found.texts.get(context)
+            if isinstance(text, str):
+                texts[lang] = text
+        table[key] = texts
+    return table
+
+
+SECTION_TITLES: Terms = _table(
+    "section",
+    N_("section:projects", "Partnership projects"),
+    N_("section:ecosystem", "Start-up ecosystems"),
+    N_("section:cycling", "Cycling"),
+    N_("section:disaster-prevention", "Disaster prevention"),
+)
+
+SECTION_INTROS: Terms = _table(
+    "section-intro",
+    N_(
+        "section-intro:projects",
+        "Agreements, cooperations, visits and events of the partnership between Bochum and Tsukuba, "
+        "newest first.",
+    ),
+    N_(
+        "section-intro:ecosystem",
+        "Where founders find support in both cities, side by side: start-up centres, public programmes, "
+        "universities and sites.",
+    ),
+    N_("section-intro:cycling", "Cycle routes and cycling facilities in and around Tsukuba and Bochum."),
+    N_(
+        "section-intro:disaster-prevention",
+        "Facilities and sites for disasters: crisis centres, reserve areas, evacuation sites and a "
+        "disaster prevention park.",
+    ),
+)
+
+KINDS: Terms = _table(
+    "kind",
     # projects
-    "agreement": {"de": "Vereinbarung", "ja": "合意", "en": "Agreement"},
-    "memorandum": {"de": "Absichtserklärung (MoU)", "ja": "覚書（MoU）", "en": "Memorandum (MoU)"},
-    "cooperation": {"de": "Kooperation", "ja": "協力", "en": "Cooperation"},
-    "event": {"de": "Veranstaltung", "ja": "イベント", "en": "Event"},
-    "visit": {"de": "Besuch", "ja": "訪問", "en": "Visit"},
+    N_("kind:agreement", "Agreement"),
+    N_("kind:memorandum", "Memorandum (MoU)"),
+    N_("kind:cooperation", "Cooperation"),
+    N_("kind:event", "Event"),
+    N_("kind:visit", "Visit"),
     # ecosystem
-    "startup-centre": {"de": "Gründungszentrum", "ja": "創業支援施設", "en": "Start-up centre"},
-    "public-programme": {"de": "Öffentliche Förderung", "ja": "行政の支援", "en": "Public programme"},
-    "university": {"de": "Hochschule", "ja": "大学", "en": "University"},
-    "development-site": {"de": "Entwicklungsfläche", "ja": "開発エリア", "en": "Development site"},
-    "knowledge-centre": {"de": "Wissenszentrum", "ja": "知の拠点", "en": "Knowledge centre"},
-    "economic-development": {
-        "de": "Wirtschaftsförderung",
-        "ja": "経済振興機関",
-        "en": "Economic development",
-    },
-    "health-campus": {"de": "Gesundheitscampus", "ja": "ヘルスキャンパス", "en": "Health campus"},
-    "technology-centre": {
-        "de": "Technologiezentrum",
-        "ja": "テクノロジーセンター",
-        "en": "Technology centre",
-    },
-    "coworking-space": {"de": "Coworking-Space", "ja": "コワーキングスペース", "en": "Co-working space"},
-    "science-city": {"de": "Wissenschaftsstadt", "ja": "研究学園都市", "en": "Science city"},
-    "health-network": {
-        "de": "Netzwerk der Gesundheitswirtschaft",
-        "ja": "ヘルスケア産業のネットワーク",
-        "en": "Health-economy network",
-    },
-    "health-company": {
-        "de": "Unternehmen der Gesundheitstechnik",
-        "ja": "ヘルステック企業",
-        "en": "Health-technology company",
-    },
+    N_("kind:startup-centre", "Start-up centre"),
+    N_("kind:public-programme", "Public programme"),
+    N_("kind:university", "University"),
+    N_("kind:development-site", "Development site"),
+    N_("kind:knowledge-centre", "Knowledge centre"),
+    N_("kind:economic-development", "Economic development"),
+    N_("kind:health-campus", "Health campus"),
+    N_("kind:technology-centre", "Technology centre"),
     # cycling
-    "route": {"de": "Radweg", "ja": "サイクリングロード", "en": "Cycle route"},
-    "route-section": {"de": "Abschnitt", "ja": "区間", "en": "Route section"},
-    "facility": {"de": "Radsportanlage", "ja": "自転車関連施設", "en": "Cycling facility"},
+    N_("kind:route", "Cycle route"),
+    N_("kind:route-section", "Route section"),
+    N_("kind:facility", "Cycling facility"),
     # disaster prevention
-    "disaster-park": {"de": "Katastrophenschutzpark", "ja": "防災公園", "en": "Disaster prevention park"},
-    "crisis-centre": {"de": "Krisenzentrum", "ja": "危機対応拠点", "en": "Crisis centre"},
-    "reserve-area": {"de": "Vorratsfläche", "ja": "予備用地", "en": "Reserve area"},
-    "evacuation-sites": {"de": "Evakuierungsorte", "ja": "避難場所・避難所", "en": "Evacuation sites"},
-}
+    N_("kind:disaster-park", "Disaster prevention park"),
+    N_("kind:crisis-centre", "Crisis centre"),
+    N_("kind:reserve-area", "Reserve area"),
+    N_("kind:evacuation-sites", "Evacuation sites"),
+    N_("kind:coworking-space", "Co-working space"),
+    N_("kind:science-city", "Science city"),
+    N_("kind:health-network", "Health-economy network"),
+    N_("kind:health-company", "Health-technology company"),
+)
 
-STATUSES: Terms = {
-    # "open" is a stage of a place's life, not opening hours: it is shown only as the opening date.
-    "open": {"de": "eröffnet", "ja": "開設済み", "en": "opened"},
-    "under-construction": {"de": "im Bau", "ja": "整備中", "en": "under construction"},
-    "planned": {"de": "in Planung", "ja": "計画中", "en": "planned"},
-}
+STATUSES: Terms = _table(
+    "status",
+    # Translators: a stage of a place's life, not opening hours; shown only as the opening date.
+    N_("status:open", "opened"),
+    N_("status:under-construction", "under construction"),
+    N_("status:planned", "planned"),
+)
 
-# The topics that tag records across sections (the enum of ``topics`` in common.schema.json).
-TOPICS: Terms = {
-    "health": {"de": "Gesundheit", "ja": "健康・医療", "en": "Health"},
-    "mobility": {"de": "Mobilität", "ja": "モビリティ", "en": "Mobility"},
-    "science": {"de": "Wissenschaft", "ja": "科学・研究", "en": "Science"},
-    "sports": {"de": "Sport", "ja": "スポーツ", "en": "Sports"},
-    "startups": {"de": "Start-ups", "ja": "スタートアップ", "en": "Start-ups"},
-    "disaster-prevention": {"de": "Katastrophenschutz", "ja": "防災", "en": "Disaster prevention"},
-    "urban-development": {"de": "Stadtentwicklung", "ja": "まちづくり", "en": "Urban development"},
-}
+LANGUAGE_NAMES: Terms = _table(
+    "language",
+    # Translators: the name of each language, written in the reader's language.
+    N_("language:de", "German"),
+    N_("language:ja", "Japanese"),
+    N_("language:en", "English"),
+)
 
-LANGUAGE_NAMES: Terms = {
-    # The name of each language, written in the reader's language.
-    "de": {"de": "Deutsch", "ja": "ドイツ語", "en": "German"},
-    "ja": {"de": "Japanisch", "ja": "日本語", "en": "Japanese"},
-    "en": {"de": "Englisch", "ja": "英語", "en": "English"},
-}
-
-LABELS: Terms = {
-    "city": {"de": "Stadt", "ja": "都市", "en": "City"},
-    "date": {"de": "Datum", "ja": "日付", "en": "Date"},
-    "kind": {"de": "Art", "ja": "種別", "en": "Type"},
-    "status": {"de": "Status", "ja": "状況", "en": "Status"},
-    "section": {"de": "Bereich", "ja": "分野", "en": "Section"},
-    "opened": {"de": "Eröffnet", "ja": "開設", "en": "Opened"},
-    "opening": {"de": "Eröffnung geplant", "ja": "開設予定", "en": "Planned opening"},
-    "length": {"de": "Länge", "ja": "全長", "en": "Length"},
-    "area": {"de": "Fläche", "ja": "面積", "en": "Area"},
-    "address": {"de": "Adresse", "ja": "所在地", "en": "Address"},
-    "district": {"de": "Stadtgebiet", "ja": "地区", "en": "District"},
-    "start": {"de": "Start", "ja": "起点", "en": "Start"},
-    "end": {"de": "Ziel", "ja": "終点", "en": "End"},
-    "location": {"de": "Koordinaten", "ja": "座標", "en": "Coordinates"},
-    "location_exact": {"de": "genau", "ja": "正確な位置", "en": "exact"},
-    "location_approximate": {"de": "ungefähr", "ja": "おおよその位置", "en": "approximate"},
-    "sources": {"de": "Quellen", "ja": "出典", "en": "Sources"},
-    "website": {"de": "Offizielle Website", "ja": "公式サイト", "en": "Official website"},
-    "last_checked": {"de": "Zuletzt geprüft", "ja": "最終確認日", "en": "Last checked"},
-    "unverified": {"de": "Nicht bestätigt", "ja": "未確認の情報", "en": "Not verified"},
-    "translation_notice_title": {
-        "de": "Noch nicht übersetzt",
-        "ja": "未翻訳の部分があります",
-        "en": "Not yet translated",
-    },
-    "translation_notice": {
-        "de": "Teile dieser Seite liegen noch nicht auf Deutsch vor und werden auf {languages} angezeigt.",
-        "ja": "このページの一部はまだ日本語に翻訳されていないため、{languages}で表示しています。",
-        "en": "Parts of this page have not been translated into English yet and are shown in {languages}.",
-    },
-    "language_joiner": {"de": " und ", "ja": "・", "en": " and "},
-    "records": {"de": "{count} Einträge", "ja": "{count}件", "en": "{count} entries"},
-    "operator_missing": {
-        "de": "Die Angaben zum Betreiber werden noch ergänzt.",
-        "ja": "運営者情報は現在準備中です。",
-        "en": "The operator's details are still to be added.",
-    },
-    "search": {"de": "Suche", "ja": "検索", "en": "Search"},
-    "not_found_title": {
-        "de": "Seite nicht gefunden",
-        "ja": "ページが見つかりません",
-        "en": "Page not found",
-    },
-    "not_found_text": {
-        "de": "Diese Seite gibt es nicht oder nicht mehr. Vielleicht hilft die Suche oben weiter.",
-        "ja": "お探しのページは存在しないか、移動または削除された可能性があります。"
-        "上の検索もご利用ください。",
-        "en": "This page does not exist or no longer exists. The search above may help.",
-    },
-    "home": {"de": "Zur Startseite", "ja": "トップページへ", "en": "Go to the home page"},
-    "back_to_section": {
-        "de": "Alle Einträge im Bereich {section}",
-        "ja": "{section}の一覧へ戻る",
-        "en": "All entries in {section}",
-    },
-    "close": {"de": "Schließen", "ja": "閉じる", "en": "Close"},
-    "related": {"de": "Siehe auch", "ja": "関連項目", "en": "See also"},
-    # topics, and lists of records that editorial pages place (the records marker)
-    "title": {"de": "Titel", "ja": "名称", "en": "Title"},
-    "topic": {"de": "Thema", "ja": "テーマ", "en": "Topic"},
-    "topics": {"de": "Themen", "ja": "テーマ", "en": "Topics"},
-    "topics_intro": {
-        "de": "Einträge aus allen Bereichen, nach Themen geordnet.",
-        "ja": "すべての分野の項目をテーマ別にまとめています。",
-        "en": "Entries from every section, by topic.",
-    },
-    "topic_intro": {
-        "de": "Alle Einträge zum Thema {topic}, nach Bereichen geordnet.",
-        "ja": "「{topic}」に関する項目を分野別にまとめています。",
-        "en": "Every entry on {topic}, by section.",
-    },
-    "no_records": {
-        "de": "Derzeit gibt es hier keine Einträge.",
-        "ja": "現在、該当する項目はありません。",
-        "en": "There are no entries here at present.",
-    },
+LABELS: Terms = _table(
+    "label",
+    N_("label:city", "City"),
+    N_("label:date", "Date"),
+    N_("label:kind", "Type"),
+    N_("label:status", "Status"),
+    N_("label:section", "Section"),
+    N_("label:opened", "Opened"),
+    N_("label:opening", "Planned opening"),
+    N_("label:length", "Length"),
+    N_("label:area", "Area"),
+    N_("label:address", "Address"),
+    # Translators: where in its city a place lies; the values are districts, quarters and areas.
+    N_("label:district", "Location"),
+    N_("label:start", "Start"),
+    N_("label:end", "End"),
+    N_("label:location", "Coordinates"),
+    N_("label:location_exact", "exact"),
+    N_("label:location_approximate", "approximate"),
+    N_("label:sources", "Sources"),
+    N_("label:website", "Official website"),
+    N_("label:last_checked", "Last checked"),
+    N_("label:unverified", "Not verified"),
+    N_("label:translation_notice_title", "Not yet translated"),
+    N_(
+        "label:translation_notice",
+        "Parts of this page have not been translated into English yet and are shown in {languages}.",
+    ),
+    # Translators: put between the names of two languages in the notice above; keep its spaces.
+    N_("label:language_joiner", " and "),
+    N_("label:operator_missing", "The operator's details are still to be added."),
+    N_("label:search", "Search"),
+    # Translators: the tooltip of the search button; / is the key that opens the search.
+    N_("label:search_with_key", "Search (/)"),
+    N_("label:not_found_title", "Page not found"),
+    N_("label:not_found_text", "This page does not exist or no longer exists. The search above may help."),
+    N_("label:home", "Go to the home page"),
+    N_("label:back_to_section", "All entries in {section}"),
+    N_("label:close", "Close"),
+    N_("label:related", "See also"),
     # the theme's own controls (theme_words.py)
-    "switch_to_dark": {
-        "de": "Zum dunklen Farbschema wechseln",
-        "ja": "ダークモードに切り替え",
-        "en": "Switch to dark mode",
-    },
-    "switch_to_light": {
-        "de": "Zum hellen Farbschema wechseln",
-        "ja": "ライトモードに切り替え",
-        "en": "Switch to light mode",
-    },
-    "permalink": {
-        "de": "Link zu diesem Abschnitt",
-        "ja": "この見出しへのリンク",
-        "en": "Link to this section",
-    },
+    N_("label:switch_to_dark", "Switch to dark mode"),
+    N_("label:switch_to_light", "Switch to light mode"),
+    N_("label:permalink", "Link to this section"),
     # long section indexes are split into pages
-    "pages": {"de": "Seiten", "ja": "ページ", "en": "Pages"},
-    "page_number": {"de": "Seite {number}", "ja": "{number}ページ目", "en": "Page {number}"},
-    "page_of": {
-        "de": "Seite {number} von {total}",
-        "ja": "全{total}ページ中{number}ページ目",
-        "en": "Page {number} of {total}",
-    },
-    "previous_page": {"de": "Vorherige Seite", "ja": "前のページ", "en": "Previous page"},
-    "next_page": {"de": "Nächste Seite", "ja": "次のページ", "en": "Next page"},
-    "operator_email": {"de": "E-Mail", "ja": "メール", "en": "E-mail"},
-    "operator_phone": {"de": "Telefon", "ja": "電話", "en": "Phone"},
+    N_("label:pages", "Pages"),
+    N_("label:page_number", "Page {number}"),
+    N_("label:page_of", "Page {number} of {total}"),
+    N_("label:previous_page", "Previous page"),
+    N_("label:next_page", "Next page"),
+    N_("label:operator_email", "E-mail"),
+    N_("label:operator_phone", "Phone"),
     # the translation status page
-    "translation_status": {"de": "Übersetzungsstand", "ja": "翻訳状況", "en": "Translation status"},
-    "translation_status_intro": {
-        "de": "Welche Einträge und Seiten schon in allen drei Sprachen vorliegen. Wo eine Übersetzung "
-        "fehlt, zeigt die Website den Text in einer anderen Sprache und weist darauf hin.",
-        "ja": "各項目とページが3言語すべてでそろっているかをまとめています。翻訳がない部分は、"
-        "別の言語で表示し、その旨をお知らせしています。",
-        "en": "Which entries and pages are available in all three languages. Where a translation is "
-        "missing, the site shows the text in another language and says so.",
-    },
-    "fallback_order": {
-        "de": "Fehlt ein Text, erscheint er in der ersten Sprache dieser Reihenfolge, in der er vorliegt:",
-        "ja": "翻訳がない場合は、次の順で最初に用意されている言語で表示します。",
-        "en": "Where a text is missing, it is shown in the first language of this order that has it:",
-    },
-    "status_section": {"de": "Bereich", "ja": "分野", "en": "Section"},
-    "status_entries": {"de": "Einträge", "ja": "件数", "en": "Entries"},
-    "status_complete": {"de": "vollständig", "ja": "全件", "en": "complete"},
-    "status_partial": {
-        "de": "{complete} von {total}",
-        "ja": "{total}件中{complete}件",
-        "en": "{complete} of {total}",
-    },
-    "other_pages": {"de": "Weitere Seiten", "ja": "その他のページ", "en": "Other pages"},
-    "all_translated": {
-        "de": "Alle Einträge und Seiten liegen in allen drei Sprachen vor.",
-        "ja": "すべての項目とページが3言語でそろっています。",
-        "en": "Every entry and page is available in all three languages.",
-    },
-    "missing_in": {
-        "de": "Fehlt auf {language}",
-        "ja": "{language}訳がないもの",
-        "en": "Missing in {language}",
-    },
-    "shown_in": {"de": "auf {language} angezeigt", "ja": "{language}で表示", "en": "shown in {language}"},
-    "field_joiner": {"de": ", ", "ja": "、", "en": ", "},
-    "group_joiner": {"de": "; ", "ja": "／", "en": "; "},
-    # the events page, the calendar feeds and the timeline
-    "events": {"de": "Termine", "ja": "イベント", "en": "Events"},
-    "events_intro": {
-        "de": "Besuche, Unterzeichnungen und andere datierte Ereignisse der Partnerschaft und an Orten, "
-        "die diese Website beschreibt, jeweils mit ihren Quellen.",
-        "ja": "連携に関する訪問や締結式など、日付のわかる出来事と、このサイトで紹介している場所での出来事を、"
-        "出典とともに掲載しています。",
-        "en": "Visits, signings and other dated events of the partnership and at places this site "
-        "describes, each with its sources.",
-    },
-    "events_as_of": {
-        "de": "Stand: {date}. Ob ein Termin bevorsteht oder vorbei ist, richtet sich nach diesem Tag.",
-        "ja": "{date}時点の情報です。今後の予定か過去の出来事かは、この日を基準に分けています。",
-        "en": "As of {date}. Whether an event is upcoming or past is judged from this day.",
-    },
-    "upcoming_events": {"de": "Bevorstehende Termine", "ja": "今後の予定", "en": "Upcoming events"},
-    "past_events": {"de": "Vergangene Termine", "ja": "過去の出来事", "en": "Past events"},
-    "no_upcoming_events": {
-        "de": "Zurzeit sind keine bevorstehenden Termine bekannt.",
-        "ja": "現在、予定されているイベントはありません。",
-        "en": "No upcoming events are known at present.",
-    },
-    "calendar_feed": {
-        "de": "Kalender abonnieren (iCalendar)",
-        "ja": "カレンダーを購読する（iCalendar形式）",
-        "en": "Subscribe to the calendar (iCalendar)",
-    },
-    "calendar_how_to": {
-        "de": "Kopieren Sie die Adresse dieses Links und fügen Sie sie in Ihrer Kalender-App als "
-        "abonnierten Kalender (Kalender aus dem Internet) hinzu; neue Termine erscheinen dann von selbst. "
-        "Termine, für die die Quellen keinen Tag nennen, stehen nur auf dieser Seite.",
-        "ja": "リンクのアドレスをコピーし、カレンダーアプリで「URLで購読」"
-        "（インターネット上のカレンダーを追加）を選んで登録すると、新しい予定が自動的に反映されます。"
-        "日にちまでわからない出来事は、このページにのみ掲載しています。",
-        "en": "Copy this link's address and add it in your calendar app as a subscribed calendar "
-        "(a calendar from the internet); new events then appear by themselves. Events for which the "
-        "sources give no day are listed on this page only.",
-    },
-    "calendar_name": {
-        "de": "Bochum ⇄ Tsukuba: Termine",
-        "ja": "ボーフム ⇄ つくば：イベント",
-        "en": "Bochum ⇄ Tsukuba: events",
-    },
-    "timeline_intro": {
-        "de": "Ereignisse der Partnerschaft, für die diese Website Quellen hat, die ältesten zuerst. "
-        "Die Liste ist nicht vollständig.",
-        "ja": "このサイトで出典を確認できた連携の出来事を、古い順に掲載しています。"
-        "すべてを網羅したものではありません。",
-        "en": "Events of the partnership for which this site has sources, oldest first. "
-        "The list is not complete.",
-    },
-    "all_events": {
-        "de": "Alle Termine, auch die bevorstehenden, und der Kalender zum Abonnieren",
-        "ja": "今後の予定を含むすべてのイベントと、購読用のカレンダー",
-        "en": "All events, upcoming ones too, and the calendar to subscribe to",
-    },
-    "place": {"de": "Ort", "ja": "場所", "en": "Place"},
-    # the open data catalogue (/data/) and the files it lists
-    "open_data": {"de": "Offene Daten", "ja": "オープンデータ", "en": "Open data"},
-    "open_data_intro": {
-        "de": "Alle Einträge dieser Website zum Herunterladen und Weiterverwenden: jeder Datensatz als "
-        "JSON und als CSV, mit seinem JSON-Schema. Die Dateien entstehen bei jeder Veröffentlichung aus "
-        "denselben Daten wie die Seiten.",
-        "ja": "このサイトのすべての項目をダウンロードして再利用できます。各データセットをJSONとCSVで、"
-        "JSONスキーマとともに提供しています。ファイルは公開のたびに、ページと同じデータから作成されます。",
-        "en": "Every entry of this site to download and reuse: each dataset as JSON and as CSV, with its "
-        "JSON Schema. The files are made from the same data as the pages each time the site is published.",
-    },
-    "open_data_licence": {
-        "de": "Die Daten stehen unter der Lizenz {licence}. Nennen Sie bei einer Weiterverwendung diese "
-        "Website mit ihrer Adresse als Quelle.",
-        "ja": "データは{licence}のもとで提供しています。再利用の際は、出典として本サイトの名称とアドレスを"
-        "明記してください。",
-        "en": "The data is available under the licence {licence}. When you reuse it, name this site and its "
-        "address as the source.",
-    },
-    "open_data_json": {
-        "de": "JSON: ein Objekt mit den Angaben zum Datensatz (Name, Titel, Lizenz, Website, Schema, Anzahl "
-        "der Einträge, letzte Aktualisierung) und der Liste records mit den Einträgen, wie sie in den "
-        "Quelldaten stehen. Daten sind Zeichenketten nach ISO 8601 (2025-04-23, 2025-04 oder 2025).",
-        "ja": "JSON：データセットの情報（名前、タイトル、ライセンス、サイト、スキーマ、件数、最終更新日）と、"
-        "元データのままの項目を並べたrecordsを持つオブジェクトです。日付はISO 8601形式の文字列"
-        "（2025-04-23、2025-04、2025）です。",
-        "en": "JSON: an object with the dataset's details (name, title, licence, site, schema, number of "
+    N_("label:translation_status", "Translation status"),
+    N_(
+        "label:translation_status_intro",
+        "Which entries and pages are available in all three languages. Where a translation is missing, "
+        "the site shows the text in another language and says so.",
+    ),
+    N_(
+        "label:fallback_order",
+        "Where a text is missing, it is shown in the first language of this order that has it:",
+    ),
+    N_("label:status_section", "Section"),
+    N_("label:status_entries", "Entries"),
+    N_("label:status_complete", "complete"),
+    N_("label:status_partial", "{complete} of {total}"),
+    N_("label:other_pages", "Other pages"),
+    N_("label:all_translated", "Every entry and page is available in all three languages."),
+    N_("label:missing_in", "Missing in {language}"),
+    N_("label:shown_in", "shown in {language}"),
+    # Translators: put between the names of a record's texts; keep its spaces.
+    N_("label:field_joiner", ", "),
+    # Translators: put between groups of those names, each with the language it is shown in.
+    N_("label:group_joiner", "; "),
+    N_("label:title", "Title"),
+    N_("label:topic", "Topic"),
+    N_("label:topics", "Topics"),
+    N_("label:topics_intro", "Entries from every section, by topic."),
+    N_("label:topic_intro", "Every entry on {topic}, by section."),
+    N_("label:no_records", "There are no entries here at present."),
+    N_("label:events", "Events"),
+    N_(
+        "label:events_intro",
+        "Visits, signings and other dated events of the partnership and at places this site describes, "
+        "each with its sources."
+    ),
+    N_("label:events_as_of", "As of {date}. Whether an event is upcoming or past is judged from this day."),
+    N_("label:upcoming_events", "Upcoming events"),
+    N_("label:past_events", "Past events"),
+    N_("label:no_upcoming_events", "No upcoming events are known at present."),
+    N_("label:calendar_feed", "Subscribe to the calendar (iCalendar)"),
+    N_(
+        "label:calendar_how_to",
+        "Copy this link's address and add it in your calendar app as a subscribed calendar (a calendar "
+        "from the internet); new events then appear by themselves. Events for which the sources give no "
+        "day are listed on this page only."
+    ),
+    N_("label:calendar_name", "Bochum ⇄ Tsukuba: events"),
+    N_(
+        "label:timeline_intro",
+        "Events of the partnership for which this site has sources, oldest first. The list is not "
+        "complete."
+    ),
+    N_("label:all_events", "All events, upcoming ones too, and the calendar to subscribe to"),
+    N_("label:place", "Place"),
+    N_("label:open_data", "Open data"),
+    N_(
+        "label:open_data_intro",
+        "Every entry of this site to download and reuse: each dataset as JSON and as CSV, with its JSON "
+        "Schema. The files are made from the same data as the pages each time the site is published."
+    ),
+    N_(
+        "label:open_data_licence",
+        "The data is available under the licence {licence}. When you reuse it, name this site and its "
+        "address as the source."
+    ),
+    N_(
+        "label:open_data_json",
+        "JSON: an object with the dataset's details (name, title, licence, site, schema, number of "
         "entries, last update) and the list records, which holds the entries as they are in the source "
-        "data. Dates are ISO 8601 strings (2025-04-23, 2025-04 or 2025).",
-    },
-    "open_data_csv": {
-        "de": "CSV: eine Zeile je Eintrag, in UTF-8 mit Byte Order Mark (BOM) und CRLF-Zeilenenden, damit "
-        "Tabellenprogramme wie Excel Umlaute und japanische Schrift richtig lesen. Texte haben eine Spalte "
-        "je Sprache (title_de, title_ja, title_en), verschachtelte Angaben eine Spalte je Teil, mit _ "
-        "verbunden (location_lat, location_lon, location_precision). Listen wie sources und related stehen "
-        "als JSON in einer Zelle. Die Spalten licence und licence_url nennen in jeder Zeile die Lizenz.",
-        "ja": "CSV：1項目につき1行です。Excelなどの表計算ソフトで日本語やウムラウトが正しく表示されるよう、"
-        "BOM付きのUTF-8、改行コードCRLFで保存しています。テキストは言語ごとに列を分け（title_de、"
-        "title_ja、title_en）、入れ子になった情報は _ でつないだ列に分けています（location_lat、"
-        "location_lon、location_precision）。sourcesやrelatedなどのリストは、JSONとして1つのセルに"
-        "入れています。各行のlicence列とlicence_url列にライセンスを記載しています。",
-        "en": "CSV: one row per entry, in UTF-8 with a byte order mark (BOM) and CRLF line ends, so that "
-        "spreadsheet programs such as Excel read accented and Japanese characters correctly. Texts have one "
-        "column per language (title_de, title_ja, title_en), nested details one column per part, joined "
-        "with _ (location_lat, location_lon, location_precision). Lists such as sources and related are "
-        "JSON in one cell. The columns licence and licence_url name the licence in every row.",
-    },
-    "open_data_formulas": {
-        "de": "Die Zellen enthalten die Texte unverändert. Ein Text, der mit =, +, - oder @ beginnt, kann "
-        "von einem Tabellenprogramm als Formel gelesen werden: Importieren Sie die Datei deshalb mit "
-        "Spalten im Textformat, statt sie per Doppelklick zu öffnen.",
-        "ja": "セルには元のテキストをそのまま入れています。=、+、-、@で始まるテキストは表計算ソフトが"
-        "数式として扱うことがあるため、ダブルクリックで開くのではなく、列を文字列として指定して"
-        "読み込んでください。",
-        "en": "Cells hold the texts unchanged. A spreadsheet program may read a text that starts with =, +, "
-        "- or @ as a formula, so import the file with its columns set to text rather than opening it with "
-        "a double click.",
-    },
-    "open_data_schema": {
-        "de": "JSON-Schema: beschreibt die Liste records eines Datensatzes (Draft 07); gemeinsame "
-        "Definitionen stehen daneben in common.schema.json.",
-        "ja": "JSONスキーマ：データセットのrecordsの構造を定義しています（Draft 07）。共通の定義は、"
-        "同じ場所のcommon.schema.jsonにあります。",
-        "en": "JSON Schema: describes a dataset's list records (draft 07); shared definitions are in "
-        "common.schema.json beside it.",
-    },
-    "open_data_about_files": {"de": "Zu den Dateien", "ja": "ファイルについて", "en": "About the files"},
-    "open_data_section": {
-        "de": "Die Einträge dieses Bereichs als Daten: {files} (Lizenz: {licence}). Alle Datensätze: "
-        "{catalogue}.",
-        "ja": "この分野の項目のデータ：{files}（ライセンス：{licence}）。すべてのデータセット：{catalogue}",
-        "en": "The entries of this section as data: {files} (licence: {licence}). All datasets: {catalogue}.",
-    },
-    # what a dataset holds, where its section's introduction would not fit a file
-    "dataset_projects_intro": {
-        "de": "Vereinbarungen, Kooperationen, Besuche und Veranstaltungen der Partnerschaft zwischen "
-        "Bochum und Tsukuba.",
-        "ja": "つくば市とボーフム市の連携に関する合意、協力、訪問、イベントです。",
-        "en": "Agreements, cooperations, visits and events of the partnership between Bochum and Tsukuba.",
-    },
-    "dataset_cities": {"de": "Städte", "ja": "都市", "en": "Cities"},
-    "dataset_cities_intro": {
-        "de": "Die Städte, auf die sich die Einträge beziehen, mit Land, Region und Koordinaten.",
-        "ja": "各項目が関係する都市です。国、地域、座標を掲載しています。",
-        "en": "The cities the entries refer to, with country, region and coordinates.",
-    },
-    "file": {"de": "Datei", "ja": "ファイル", "en": "File"},
-    "format": {"de": "Format", "ja": "形式", "en": "Format"},
-    "size": {"de": "Größe", "ja": "サイズ", "en": "Size"},
-    "last_update": {"de": "Stand", "ja": "最終更新日", "en": "Last updated"},
-    "licence": {"de": "Lizenz", "ja": "ライセンス", "en": "Licence"},
-    "cities_covered": {"de": "Städte", "ja": "対象の都市", "en": "Cities"},
-    "format_json": {"de": "JSON", "ja": "JSON", "en": "JSON"},
-    "format_csv": {
-        "de": "CSV (UTF-8 mit BOM, CRLF)",
-        "ja": "CSV（BOM付きUTF-8、CRLF）",
-        "en": "CSV (UTF-8 with BOM, CRLF)",
-    },
-    "format_schema": {"de": "JSON-Schema", "ja": "JSONスキーマ", "en": "JSON Schema"},
-}
+        "data. Dates are ISO 8601 strings (2025-04-23, 2025-04 or 2025)."
+    ),
+    N_(
+        "label:open_data_csv",
+        "CSV: one row per entry, in UTF-8 with a byte order mark (BOM) and CRLF line ends, so that "
+        "spreadsheet programs such as Excel read accented and Japanese characters correctly. Texts have "
+        "one column per language (title_de, title_ja, title_en), nested details one column per part, "
+        "joined with _ (location_lat, location_lon, location_precision). Lists such as sources and "
+        "related are JSON in one cell. The columns licence and licence_url name the licence in every "
+        "row."
+    ),
+    N_(
+        "label:open_data_formulas",
+        "Cells hold the texts unchanged. A spreadsheet program may read a text that starts with =, +, - "
+        "or @ as a formula, so import the file with its columns set to text rather than opening it with "
+        "a double click."
+    ),
+    N_(
+        "label:open_data_schema",
+        "JSON Schema: describes a dataset's list records (draft 07); shared definitions are in "
+        "common.schema.json beside it."
+    ),
+    N_("label:open_data_about_files", "About the files"),
+    N_(
+        "label:open_data_section",
+        "The entries of this section as data: {files} (licence: {licence}). All datasets: {catalogue}."
+    ),
+    N_(
+        "label:dataset_projects_intro",
+        "Agreements, cooperations, visits and events of the partnership between Bochum and Tsukuba."
+    ),
+    N_("label:dataset_cities", "Cities"),
+    N_(
+        "label:dataset_cities_intro",
+        "The cities the entries refer to, with country, region and coordinates."
+    ),
+    N_("label:file", "File"),
+    N_("label:format", "Format"),
+    N_("label:size", "Size"),
+    N_("label:last_update", "Last updated"),
+    N_("label:licence", "Licence"),
+    N_("label:cities_covered", "Cities"),
+    N_("label:format_json", "JSON"),
+    N_("label:format_csv", "CSV (UTF-8 with BOM, CRLF)"),
+    N_("label:format_schema", "JSON Schema"),
+)
 
 # Names of the texts of a record, for editors: field path → name.
-FIELDS: Terms = {
-    "title": {"de": "Titel", "ja": "タイトル", "en": "Title"},
-    "summary": {"de": "Zusammenfassung", "ja": "概要", "en": "Summary"},
-    "body": {"de": "Beschreibung", "ja": "本文", "en": "Description"},
-    "unverified": {"de": "Nicht bestätigte Angaben", "ja": "未確認の情報", "en": "Unverified details"},
-    "start": {"de": "Start", "ja": "起点", "en": "Start"},
-    "end": {"de": "Ziel", "ja": "終点", "en": "End"},
-    "district": {"de": "Stadtgebiet", "ja": "地区", "en": "District"},
-    "address": {"de": "Adresse", "ja": "所在地", "en": "Address"},
-    "location.label": {"de": "Beschriftung der Koordinaten", "ja": "座標の説明", "en": "Coordinates label"},
-    "place": {"de": "Ort", "ja": "場所", "en": "Place"},
-}
+FIELDS: Terms = _table(
+    "field",
+    N_("field:title", "Title"),
+    N_("field:summary", "Summary"),
+    N_("field:body", "Description"),
+    N_("field:unverified", "Unverified details"),
+    N_("field:start", "Start"),
+    N_("field:end", "End"),
+    N_("field:district", "Location"),
+    N_("field:address", "Address"),
+    N_("field:location.label", "Coordinates label"),
+    N_("field:place", "Place"),
+)
 
 # Words used inside formatted values.
-VALUE_WORDS: Terms = {
-    "approximately": {"de": "ca. {value}", "ja": "約{value}", "en": "about {value}"},
-    "range": {"de": "{low}–{high}", "ja": "{low}～{high}", "en": "{low}–{high}"},
-    "period": {"de": "{start} bis {end}", "ja": "{start}～{end}", "en": "{start} to {end}"},
-    "with_note": {"de": "{text} ({note})", "ja": "{text}（{note}）", "en": "{text} ({note})"},
-    "note_join": {"de": "{first} – {second}", "ja": "{first}：{second}", "en": "{first} – {second}"},
-    "labelled": {"de": "{label}: {value}", "ja": "{label}：{value}", "en": "{label}: {value}"},
-    "title_with_part": {"de": "{title} – {part}", "ja": "{title}（{part}）", "en": "{title} – {part}"},
-}
+VALUE_WORDS: Terms = _table(
+    "value",
+    # Translators: {value} is a whole number with its unit, such as "180 km".
+    N_("value:approximately", "about {value}"),
+    # Translators: {value} is a number with decimals or a range, with its unit: "11.2 km", "230–240 km".
+    N_("value:approximately_not_round", "about {value}"),
+    # Translators: a number and its unit; the source has a no-break space between them.
+    N_("value:quantity", "{amount}\u00a0{unit}"),
+    N_("value:range", "{low}–{high}"),
+    # Translators: {start} and {end} are dates, of a month or a year where the source gives no day.
+    N_("value:period", "{start} to {end}"),
+    N_("value:with_note", "{text} ({note})"),
+    N_("value:note_join", "{first} – {second}"),
+    N_("value:labelled", "{label}: {value}"),
+    N_("value:title_with_part", "{title} – {part}"),
+    # Translators: put between the facts on a card of a section index: its date, kind, length, place.
+    N_("value:fact_joiner", " · "),
+    # Translators: an entry of the timeline of projects: its date (bold), then its title.
+    N_("value:timeline_item", "{date} – {title}"),
+)
+
+# Every number of things the generator writes goes through ``counted``, so it gets the form that
+# the language uses for that number ("1 entry", "2 entries").
+COUNTS: CountedTerms = _counted_table(
+    "count",
+    # Translators: {count} is the number of entries in a section of the site.
+    NP_("count:records", "{count} entry", "{count} entries"),
+)
+
+# The topics that tag records across sections (the enum of ``topics`` in common.schema.json).
+TOPICS: Terms = _table(
+    "topic",
+    N_("topic:health", "Health"),
+    N_("topic:mobility", "Mobility"),
+    N_("topic:science", "Science"),
+    N_("topic:sports", "Sports"),
+    N_("topic:startups", "Start-ups"),
+    N_("topic:disaster-prevention", "Disaster prevention"),
+    N_("topic:urban-development", "Urban development"),
+)
 
 # Maps, tracks and elevation profiles (site/maps.py).
-MAP_WORDS: Terms = {
-    "map": {"de": "Karte", "ja": "地図", "en": "Map"},
-    "route_map_title": {"de": "Karte: {title}", "ja": "{title}の地図", "en": "Map: {title}"},
-    "place_map_title": {"de": "Lage: {title}", "ja": "{title}の位置", "en": "Location: {title}"},
-    "section_map_title": {
-        "de": "Karte der Einträge in {city}",
-        "ja": "{city}の掲載地点の地図",
-        "en": "Map of the entries in {city}",
-    },
-    "profile_title": {
-        "de": "Höhenprofil: {title}",
-        "ja": "{title}の高低図",
-        "en": "Elevation profile: {title}",
-    },
-    "track_desc": {
-        "de": "Verlauf nach der GPX-Datei, ohne Hintergrundkarte; Start und Ziel sind markiert.",
-        "ja": "GPXファイルに基づく経路です（背景地図なし）。起点と終点を示しています。",
-        "en": "The course from the GPX file, without a background map; start and end are marked.",
-    },
-    "schematic_note": {
-        "de": "Schematische Darstellung: gerade Linien zwischen den genannten Orten, "
-        "nicht der Verlauf des Radwegs.",
-        "ja": "模式図：記載の地点を直線で結んだもので、実際の経路ではありません。",
-        "en": "Schematic: straight lines between the places listed, not the course of the route.",
-    },
-    "points_only_note": {
-        "de": "Nur die bekannten Punkte; der Verlauf des Radwegs ist hier nicht erfasst.",
-        "ja": "判明している地点のみを示しています。経路のデータはありません。",
-        "en": "Only the known points; the course of the route is not recorded here.",
-    },
-    "place_desc": {
-        "de": "Der Ort (1) bei {coordinates}, ohne Hintergrundkarte.",
-        "ja": "{coordinates}の地点（1）です（背景地図なし）。",
-        "en": "The place (1) at {coordinates}, without a background map.",
-    },
-    "place_desc_related": {
-        "de": "Die weiteren Nummern sind die Einträge unter „Siehe auch“.",
-        "ja": "ほかの番号は「関連項目」の地点です。",
-        "en": "The other numbers are the entries under “See also”.",
-    },
-    "section_map_desc": {
-        "de": "{count} Einträge mit Koordinaten als Punkte, ohne Hintergrundkarte. "
-        "Einträge ohne Koordinaten fehlen in der Karte.",
-        "ja": "座標のある{count}件を点で示しています（背景地図なし）。座標のない項目は地図に表示されません。",
-        "en": "{count} entries with coordinates, drawn as points without a background map. "
-        "Entries without coordinates are not on the map.",
-    },
-    "section_map_desc_one": {
-        "de": "Ein Eintrag mit Koordinaten als Punkt, ohne Hintergrundkarte. "
-        "Einträge ohne Koordinaten fehlen in der Karte.",
-        "ja": "座標のある1件を点で示しています（背景地図なし）。座標のない項目は地図に表示されません。",
-        "en": "One entry with coordinates, drawn as a point without a background map. "
-        "Entries without coordinates are not on the map.",
-    },
-    "profile_desc": {
-        "de": "Höhe über der Entfernung vom Start, nach der GPX-Datei: von {low} bis {high}.",
-        "ja": "GPXファイルに基づく、起点からの距離ごとの標高です（{low}～{high}）。",
-        "en": "Elevation against the distance from the start, from the GPX file: from {low} to {high}.",
-    },
-    "legend_exact": {"de": "genauer Ort", "ja": "正確な位置", "en": "exact place"},
-    "legend_approximate": {
-        "de": "ungefährer Ort (Bezugspunkt in der Nähe)",
-        "ja": "おおよその位置（付近の基準点）",
-        "en": "approximate place (a nearby reference point)",
-    },
-    "table_summary": {"de": "Die Werte als Tabelle", "ja": "データを表で見る", "en": "The values as a table"},
-    "place": {"de": "Ort", "ja": "地点", "en": "Place"},
-    "latitude": {"de": "Breitengrad", "ja": "緯度", "en": "Latitude"},
-    "longitude": {"de": "Längengrad", "ja": "経度", "en": "Longitude"},
-    "precision": {"de": "Genauigkeit", "ja": "精度", "en": "Precision"},
-    "value": {"de": "Wert", "ja": "値", "en": "Value"},
-    "scale": {"de": "Maßstab", "ja": "縮尺", "en": "Scale"},
-    "distance_axis": {"de": "Entfernung (km)", "ja": "距離（km）", "en": "Distance (km)"},
-    "elevation_axis": {"de": "Höhe (m)", "ja": "標高（m）", "en": "Elevation (m)"},
-    "track_length": {
-        "de": "Länge laut GPX-Datei",
-        "ja": "GPXデータから算出した距離",
-        "en": "Length of the GPX track",
-    },
-    "climb": {"de": "Anstieg (gesamt)", "ja": "累積標高（上り）", "en": "Total climb"},
-    "descent": {"de": "Abstieg (gesamt)", "ja": "累積標高（下り）", "en": "Total descent"},
-    "extent": {
-        "de": "Ausdehnung (Breite, Länge)",
-        "ja": "範囲（緯度、経度）",
-        "en": "Extent (latitude, longitude)",
-    },
-    "track_method": {
-        "de": "Länge auf dem WGS84-Ellipsoid berechnet (Verfahren nach Karney); Anstieg und Abstieg "
-        "zählen Höhenänderungen erst ab 5 m, um Messrauschen auszublenden.",
-        "ja": "距離はWGS84楕円体上で計算しています（Karneyの方法）。累積標高は、測定誤差を除くため"
-        "5m以上の高低差のみを数えています。",
-        "en": "Length computed on the WGS84 ellipsoid (Karney's method); climb and descent count changes "
-        "in elevation of 5 m or more, to leave out measurement noise.",
-    },
-    "track_source": {
-        "de": "Quelle der Streckendaten",
-        "ja": "ルートデータの出典",
-        "en": "Source of the track",
-    },
-    "licence": {"de": "Lizenz: {licence}", "ja": "ライセンス：{licence}", "en": "Licence: {licence}"},
-    "downloads": {"de": "Streckendaten", "ja": "ルートデータ", "en": "Track data"},
-    "download_gpx": {
-        "de": "GPX-Datei herunterladen",
-        "ja": "GPXファイルをダウンロード",
-        "en": "Download the GPX file",
-    },
-    "download_geojson": {
-        "de": "Als GeoJSON herunterladen",
-        "ja": "GeoJSON形式でダウンロード",
-        "en": "Download as GeoJSON",
-    },
-    "open_in_osm": {
-        "de": "In OpenStreetMap zeigen (neuer Tab)",
-        "ja": "OpenStreetMapで表示（新しいタブ）",
-        "en": "Show in OpenStreetMap (new tab)",
-    },
-    "route_to": {
-        "de": "Weg hierher planen (OpenStreetMap, neuer Tab)",
-        "ja": "ここまでの経路を検索（OpenStreetMap、新しいタブ）",
-        "en": "Plan a route here (OpenStreetMap, new tab)",
-    },
-    "search_address": {
-        "de": "Adresse in OpenStreetMap suchen (neuer Tab)",
-        "ja": "OpenStreetMapで住所を検索（新しいタブ）",
-        "en": "Search for the address in OpenStreetMap (new tab)",
-    },
-}
+MAP_WORDS: Terms = _table(
+    "map",
+    N_("map:map", "Map"),
+    N_("map:route_map_title", "Map: {title}"),
+    N_("map:place_map_title", "Location: {title}"),
+    N_("map:section_map_title", "Map of the entries in {city}"),
+    N_("map:profile_title", "Elevation profile: {title}"),
+    N_("map:track_desc", "The course from the GPX file, without a background map; start and end are marked."),
+    N_(
+        "map:schematic_note",
+        "Schematic: straight lines between the places listed, not the course of the route."
+    ),
+    N_("map:points_only_note", "Only the known points; the course of the route is not recorded here."),
+    N_("map:place_desc", "The place (1) at {coordinates}, without a background map."),
+    N_("map:place_desc_related", "The other numbers are the entries under “See also”."),
+    N_(
+        "map:section_map_desc",
+        "{count} entries with coordinates, drawn as points without a background map. Entries without "
+        "coordinates are not on the map."
+    ),
+    N_(
+        "map:section_map_desc_one",
+        "One entry with coordinates, drawn as a point without a background map. Entries without "
+        "coordinates are not on the map."
+    ),
+    N_(
+        "map:profile_desc",
+        "Elevation against the distance from the start, from the GPX file: from {low} to {high}."
+    ),
+    N_("map:legend_exact", "exact place"),
+    N_("map:legend_approximate", "approximate place (a nearby reference point)"),
+    N_("map:table_summary", "The values as a table"),
+    N_("map:place", "Place"),
+    N_("map:latitude", "Latitude"),
+    N_("map:longitude", "Longitude"),
+    N_("map:precision", "Precision"),
+    N_("map:value", "Value"),
+    N_("map:scale", "Scale"),
+    N_("map:distance_axis", "Distance (km)"),
+    N_("map:elevation_axis", "Elevation (m)"),
+    N_("map:track_length", "Length of the GPX track"),
+    N_("map:climb", "Total climb"),
+    N_("map:descent", "Total descent"),
+    N_("map:extent", "Extent (latitude, longitude)"),
+    N_(
+        "map:track_method",
+        "Length computed on the WGS84 ellipsoid (Karney's method); climb and descent count changes in "
+        "elevation of 5 m or more, to leave out measurement noise."
+    ),
+    N_("map:track_source", "Source of the track"),
+    N_("map:licence", "Licence: {licence}"),
+    N_("map:downloads", "Track data"),
+    N_("map:download_gpx", "Download the GPX file"),
+    N_("map:download_geojson", "Download as GeoJSON"),
+    N_("map:open_in_osm", "Show in OpenStreetMap (new tab)"),
+    N_("map:route_to", "Plan a route here (OpenStreetMap, new tab)"),
+    N_("map:search_address", "Search for the address in OpenStreetMap (new tab)"),
+)
 
 ALL_TERM_TABLES: dict[str, Terms] = {
     "SECTION_TITLES": SECTION_TITLES,
     "SECTION_INTROS": SECTION_INTROS,
     "KINDS": KINDS,
     "STATUSES": STATUSES,
-    "TOPICS": TOPICS,
     "LANGUAGE_NAMES": LANGUAGE_NAMES,
     "LABELS": LABELS,
     "VALUE_WORDS": VALUE_WORDS,
     "FIELDS": FIELDS,
+    "TOPICS": TOPICS,
     "MAP_WORDS": MAP_WORDS,
 }
 
 
 def term(table: Terms, key: str, lang: str) -> str:
     """A glossary entry in ``lang``; every entry has all languages (tested)."""
-    return table[key][lang]
+    try:
+        return table[key][lang]
+    except KeyError:
+        raise KeyError(_untranslated(table, key, lang)) from None
+
+
+def _untranslated(table: Terms | CountedTerms, key: str, lang: str) -> str:
+    names = [name for name, other in {**ALL_TERM_TABLES, "COUNTS": COUNTS}.items() if other is table]
+    where = names[0] if names else "a table"
+    if key not in table:
+        return f"{where} declares no {key!r}: declare it in glossary.py and run `make catalogs`"
+    return (
+        f"{where}[{key!r}] has no translation in {lang!r} that is not empty or fuzzy: "
+        f"fill it in locales/{lang}/LC_MESSAGES/kakehashi.po (README: Translating the site's words)"
+    )
+
+
+def counted(key: str, count: int, lang: str) -> str:
+    """The words for ``count`` things in the plural form that ``lang``'s catalog picks for it
+    by its ``Plural-Forms``; ``{count}`` is left to fill in (``formatting.counted``)."""
+    try:
+        forms = COUNTS[key][lang]
+    except KeyError:
+        raise KeyError(_untranslated(COUNTS, key, lang)) from None
+    return forms[_TRANSLATIONS[lang].plural_index(count)]
+
+
+def ui_words(lang: str) -> dict[str, str]:
+    """Words of the page chrome (search dialog) for the template overrides."""
+    keys = ("search", "search_with_key", "close", "not_found_title", "not_found_text", "home")
+    return {key: term(LABELS, key, lang) for key in keys}
+
+
+def missing_translations() -> list[str]:
+    """Glossary entries lacking a language; empty when the glossary is complete."""
+    return [
+        f"{name}.{key}.{lang}"
+        for name, table in {**ALL_TERM_TABLES, "COUNTS": COUNTS}.items()
+        for key, texts in table.items()
+        for lang in LANGUAGES
+        if not texts.get(lang)
+    ]
 
 
 def dataset_title(name: str, lang: str) -> str:
     """The title of a published dataset: its section's title, else ``dataset_<name>`` of LABELS,
     else the title of its page (``<name>``: the events)."""
     if name in SECTION_TITLES:
-        return SECTION_TITLES[name][lang]
+        return term(SECTION_TITLES, name, lang)
     return term(LABELS, f"dataset_{name}" if f"dataset_{name}" in LABELS else name, lang)
 
 
@@ -610,22 +507,5 @@ def dataset_intro(name: str, lang: str) -> str:
     if f"dataset_{name}_intro" in LABELS:
         return term(LABELS, f"dataset_{name}_intro", lang)
     if name in SECTION_INTROS:
-        return SECTION_INTROS[name][lang]
+        return term(SECTION_INTROS, name, lang)
     return term(LABELS, f"{name}_intro", lang)
-
-
-def ui_words(lang: str) -> dict[str, str]:
-    """Words of the page chrome (search dialog) for the template overrides."""
-    keys = ("search", "close", "not_found_title", "not_found_text", "home")
-    return {key: term(LABELS, key, lang) for key in keys}
-
-
-def missing_translations() -> list[str]:
-    """Glossary entries lacking a language; empty when the glossary is complete."""
-    return [
-        f"{name}.{key}.{lang}"
-        for name, table in ALL_TERM_TABLES.items()
-        for key, texts in table.items()
-        for lang in LANGUAGES
-        if not texts.get(lang)
-    ]

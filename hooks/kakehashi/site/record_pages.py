@@ -8,6 +8,7 @@ from kakehashi.site import escaping, formatting, maps
 from kakehashi.site.glossary import (
     KINDS,
     LABELS,
+    LANGUAGE_NAMES,
     SECTION_INTROS,
     SECTION_TITLES,
     STATUSES,
@@ -136,10 +137,7 @@ def _related(data: Data, section: str, record: Record, writer: LocalizedText) ->
 
 
 def _sources(record: Record, lang: str) -> str:
-    items = [
-        "- " + external_link(source["url"], source["title"], source["lang"], lang)
-        for source in record["sources"]
-    ]
+    items = ["- " + _source(source, lang) for source in record["sources"]]
     date = escaping.inline(formatting.partial_date(record["updated"], lang))
     checked = term(VALUE_WORDS, "labelled", lang).format(
         label=escaping.inline(term(LABELS, "last_checked", lang)),
@@ -147,6 +145,15 @@ def _sources(record: Record, lang: str) -> str:
     )
     heading = f"## {escaping.inline(term(LABELS, 'sources', lang))}"
     return "\n".join([heading, "", *items, "", checked])
+
+
+def _source(source: Record, lang: str) -> str:
+    """A link to a source; one in another language than the page names its language after it."""
+    linked = external_link(source["url"], source["title"], source["lang"], lang)
+    if source["lang"] == lang:
+        return linked
+    language = escaping.inline(term(LANGUAGE_NAMES, source["lang"], lang))
+    return term(VALUE_WORDS, "with_note", lang).format(text=linked, note=language)
 
 
 def _back_to_section(section: str, record: Record, lang: str) -> str:
@@ -279,7 +286,7 @@ def cards(data: Data, section: str, records: list[Record], writer: LocalizedText
     items = []
     for record in records:
         title = link(f"__{writer.inline(record['title'])}__", key, record_key(section, record["id"]))
-        facts = " · ".join(_card_facts(data, section, record, writer))
+        facts = term(VALUE_WORDS, "fact_joiner", writer.lang).join(_card_facts(data, section, record, writer))
         summary = writer.inline(record["summary"])
         items.append(f"-   {title}\n\n    {facts}\n\n    {summary}")
     return '<div class="grid cards" markdown>\n\n' + "\n\n".join(items) + "\n\n</div>"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kakehashi.site import escaping
+from kakehashi.site import escaping, formatting
 from kakehashi.site.glossary import LABELS, SECTION_TITLES, TOPICS, term
 from kakehashi.site.markdown_blocks import LocalizedText, front_matter, link, page
 from kakehashi.site.record_pages import CARDS_PER_PAGE
@@ -44,7 +44,7 @@ def render_topics_index(data: Data, lang: str) -> str:
     items = []
     for topic in TOPIC_IDS:
         name = escaping.inline(term(TOPICS, topic, lang))
-        count = term(LABELS, "records", lang).format(count=tagged_count(data, topic))
+        count = formatting.counted("records", tagged_count(data, topic), lang)
         title = link(f"__{name}__", TOPICS_INDEX_KEY, topic_key(topic))
         items.append(f"-   {title}\n\n    {escaping.inline(count)}")
     listing = '<div class="grid cards" markdown>\n\n' + "\n\n".join(items) + "\n\n</div>"
