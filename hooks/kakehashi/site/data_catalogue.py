@@ -73,7 +73,8 @@ def licence_link(settings: OpenDataSettings) -> str:
 
 def section_note(export: DatasetExport, settings: OpenDataSettings, from_key: str, lang: str) -> str:
     """The line under a section's index: its files, their licence and the catalogue."""
-    files = " · ".join(file_link(f, from_key, lang) for f in export.files if f.format in _DISTRIBUTED)
+    joiner = term(VALUE_WORDS, "fact_joiner", lang)
+    files = joiner.join(file_link(f, from_key, lang) for f in export.files if f.format in _DISTRIBUTED)
     catalogue = link(escaping.inline(term(LABELS, "open_data", lang)), from_key, CATALOGUE_KEY)
     text = fill(
         term(LABELS, "open_data_section", lang),

@@ -109,12 +109,13 @@ def render_page(data: Data, lang: str, today: date) -> str:
 
 def _event(data: Data, event: Record, records: Mapping[str, Record], writer: LocalizedText) -> str:
     lang = writer.lang
+    joiner = term(VALUE_WORDS, "fact_joiner", lang)
     first = event_days(event)[0]
     facts = [f'<time datetime="{first}">{escaping.inline(when(event, lang))}</time>']
     facts.append(writer.inline(data.cities[event["city"]]["name"]))
     if "place" in event:
         facts.append(writer.inline(event["place"]))
-    lines = [f"### {writer.inline(event['title'])} {{ #{event['id']} }}", " · ".join(facts)]
+    lines = [f"### {writer.inline(event['title'])} {{ #{event['id']} }}", joiner.join(facts)]
     lines.append(writer.inline(event["summary"]))
 
     def labelled(name: str, value: str) -> str:
@@ -124,9 +125,9 @@ def _event(data: Data, event: Record, records: Mapping[str, Record], writer: Loc
 
     if "related" in event:
         links = [link(writer.inline(records[key]["title"]), PAGE_KEY, key) for key in event["related"]]
-        lines.append(labelled("related", " · ".join(links)))
+        lines.append(labelled("related", joiner.join(links)))
     sources = [external_link(s["url"], s["title"], s["lang"], lang) for s in event["sources"]]
     checked = escaping.inline(formatting.partial_date(event["updated"], lang))
     checked_time = f'<time datetime="{event["updated"]}">{checked}</time>'
-    lines.append(labelled("sources", " · ".join(sources)) + "  \n" + labelled("last_checked", checked_time))
+    lines.append(labelled("sources", joiner.join(sources)) + "  \n" + labelled("last_checked", checked_time))
     return "\n\n".join(lines)
