@@ -100,9 +100,10 @@ def test_check_json_when_all_is_well(project_copy: Path) -> None:
 PUBLISH_PROBLEMS = [
     "mkdocs.yml: extra.operator.name: empty; enter the name of the person or organisation "
     "that runs the site (imprint, § 5 DDG)",
-    'mkdocs.yml: extra.operator.address: empty; enter the postal address as a list of lines, '
+    "mkdocs.yml: extra.operator.address: empty; enter the postal address as a list of lines, "
     'e.g. ["Straße 1", "44787 Bochum"] (imprint, § 5 DDG)',
-    "mkdocs.yml: extra.operator.email: empty; enter an e-mail address readers can write to (imprint, § 5 DDG)",
+    "mkdocs.yml: extra.operator.email: empty; enter an e-mail address readers can write to "
+    "(imprint, § 5 DDG)",
     "mkdocs.yml: extra.operator.phone: empty; enter a phone number, a second quick way to reach "
     "the operator (imprint, § 5 DDG)",
     "mkdocs.yml: extra.operator.responsible.name: empty; enter the person responsible for the "
@@ -144,7 +145,9 @@ def test_publish_check_names_every_empty_operator_setting_and_the_placeholder_ad
     assert result.stderr == "7 settings to fill in before the site is published.\n"
     as_json = kakehashi(project_copy, "check", "--publish", "--format", "json", env=env)
     assert as_json.returncode == 1
-    assert [f"{p['file']}: {p['field']}: {p['message']}" for p in json.loads(as_json.stdout)] == PUBLISH_PROBLEMS
+    assert [
+        f"{p['file']}: {p['field']}: {p['message']}" for p in json.loads(as_json.stdout)
+    ] == PUBLISH_PROBLEMS
     # Without --publish the same project passes: a preview needs no operator.
     assert kakehashi(project_copy, "check", env=env).returncode == 0
 
@@ -154,13 +157,17 @@ def test_publish_check_passes_once_every_setting_is_filled(
 ) -> None:
     fill_operator(project_copy)
     # SITE_URL is how the workflow gives the published address; the placeholder stays in mkdocs.yml.
-    result = kakehashi(project_copy, "check", "--publish", env={"SITE_URL": "https://partnership.example.net/"})
+    result = kakehashi(
+        project_copy, "check", "--publish", env={"SITE_URL": "https://partnership.example.net/"}
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("OK: ")
     # One setting emptied again, one line again.
     config = project_copy / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace('"+49 234 000000"', '""'), "utf-8")
-    result = kakehashi(project_copy, "check", "--publish", env={"SITE_URL": "https://partnership.example.net/"})
+    result = kakehashi(
+        project_copy, "check", "--publish", env={"SITE_URL": "https://partnership.example.net/"}
+    )
     assert result.returncode == 1
     assert result.stdout.splitlines() == [PUBLISH_PROBLEMS[3]]
     # And without SITE_URL the placeholder of mkdocs.yml is what would be published.

@@ -68,7 +68,9 @@ def test_the_site_is_published_only_after_the_publish_check() -> None:
     build = workflow["jobs"]["build"]
     steps = build["steps"]
     guard = [i for i, step in enumerate(steps) if "kakehashi check --publish" in step.get("run", "")]
-    upload = [i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    upload = [
+        i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/upload-pages-artifact@")
+    ]
     assert len(guard) == 1 and len(upload) == 1
     assert guard[0] < upload[0]
     # Publishing only: a pull request's preview build does not need an operator.

@@ -188,7 +188,9 @@ def run_check(root: Path, args: argparse.Namespace) -> int:
         missing = project.publish_problems(project.read_settings(root))
         if missing:
             if args.format == "json":
-                problems = [{"file": project.CONFIG_FILE, "field": key, "message": text} for key, text in missing]
+                problems = [
+                    {"file": project.CONFIG_FILE, "field": key, "message": text} for key, text in missing
+                ]
                 print(json.dumps(problems, ensure_ascii=False, indent=2))
             else:
                 print("\n".join(f"{project.CONFIG_FILE}: {key}: {text}" for key, text in missing))
