@@ -12,7 +12,7 @@ from kakehashi.site import directives, translation_status
 from kakehashi.site.downloads import Download
 from kakehashi.site.editorial import EditorialPage, load_content, render_editorial
 from kakehashi.site.record_pages import index_page_count, render_record, render_section_index
-from kakehashi.site.sitemap import sitemap_downloads, sitemap_xml
+from kakehashi.site.sitemap import robots_download, sitemap_downloads, sitemap_xml
 from kakehashi.site.urls import record_key, section_index_key
 from kakehashi.sources.loader import SECTION_IDS, Data, Reader, load_data
 from kakehashi.sources.problems import Problem, SourceProblems
@@ -57,7 +57,8 @@ class Site:
 
     def downloads(self, site_url: str) -> list[Download]:
         """Every file of the site that is not a page, written once all languages are built."""
-        return sitemap_downloads(sitemap_xml(site_url, self.page_keys(), self.last_checked()))
+        sitemap = sitemap_downloads(sitemap_xml(site_url, self.page_keys(), self.last_checked()))
+        return [*sitemap, robots_download(site_url)]
 
     @cached_property
     def translation_report(self) -> translation_status.TranslationReport:
