@@ -185,6 +185,16 @@ LABELS: Terms = {
     "previous_page": {"de": "Vorherige Seite", "ja": "前のページ", "en": "Previous page"},
     "next_page": {"de": "Nächste Seite", "ja": "次のページ", "en": "Next page"},
     "operator_email": {"de": "E-Mail", "ja": "メール", "en": "E-mail"},
+    "operator_responsible": {
+        "de": "Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV",
+        "ja": "内容に関する責任者（ドイツ州間メディア協定第18条第2項）",
+        "en": "Responsible for the content under § 18 (2) MStV (German Interstate Media Treaty)",
+    },
+    "details_missing": {
+        "de": "Die Angaben werden noch ergänzt.",
+        "ja": "この情報は現在準備中です。",
+        "en": "The details are still to be added.",
+    },
     "operator_phone": {"de": "Telefon", "ja": "電話", "en": "Phone"},
     # the translation status page
     "translation_status": {"de": "Übersetzungsstand", "ja": "翻訳状況", "en": "Translation status"},

@@ -23,6 +23,7 @@ DIRECTIVE_SECTIONS: dict[str, tuple[str, ...]] = {
     "sections": (),  # counts only, which change with the set of pages: a full rebuild
     "timeline": ("projects",),
     "operator": (),  # from mkdocs.yml
+    "contact": (),  # from mkdocs.yml
     "glossary": (),  # from the generator's code
 }
 
@@ -77,6 +78,7 @@ class Site:
                 "sections": partial(directives.sections, self.data),
                 "timeline": partial(directives.timeline, self.data),
                 "operator": lambda _key, reader: directives.operator(self.operator, reader),
+                "contact": lambda _key, reader: directives.contact(self.operator, reader),
                 "glossary": lambda _key, reader: directives.glossary(reader),
             }
             return render_editorial(self.editorial[key], lang, handlers)
