@@ -13,8 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kakehashi.site.glossary import LABELS, term
 from kakehashi.site.languages import LANGUAGES, first_available
 from kakehashi.site.markdown_blocks import fallback_block, translation_notice
+from kakehashi.site.urls import url_path
 from kakehashi.sources.problems import Problem
 
 MARKER = re.compile(r"^<!--\s*kakehashi:([a-z-]+)\s*-->\s*$", re.MULTILINE)
@@ -25,6 +27,15 @@ _TITLE = re.compile(r"^# .*$", re.MULTILINE)
 
 # name → (page key, reader language) → Markdown
 Directive = Callable[[str, str], str]
+
+# The legal pages every page's footer links to: (page key, its name in LABELS).
+LEGAL_PAGES = (("about", "imprint"), ("privacy", "privacy"), ("accessibility", "accessibility"))
+
+
+def legal_links(lang: str) -> list[tuple[str, str]]:
+    """The footer's links to the imprint, the privacy and the accessibility statement in
+    ``lang``: (link text, URL path below the site root)."""
+    return [(term(LABELS, name, lang), url_path(key, lang)) for key, name in LEGAL_PAGES]
 
 
 @dataclass

@@ -157,6 +157,11 @@ LABELS: Terms = {
         "en": "All entries in {section}",
     },
     "close": {"de": "Schließen", "ja": "閉じる", "en": "Close"},
+    # the links to the legal pages in every page's footer
+    "legal_pages": {"de": "Rechtliches", "ja": "サイトの情報", "en": "Legal"},
+    "imprint": {"de": "Impressum", "ja": "運営者情報", "en": "Imprint"},
+    "privacy": {"de": "Datenschutz", "ja": "プライバシーポリシー", "en": "Privacy"},
+    "accessibility": {"de": "Barrierefreiheit", "ja": "アクセシビリティ", "en": "Accessibility"},
     "related": {"de": "Siehe auch", "ja": "関連項目", "en": "See also"},
     # the theme's own controls (theme_words.py)
     "switch_to_dark": {
@@ -278,7 +283,7 @@ def term(table: Terms, key: str, lang: str) -> str:
 
 def ui_words(lang: str) -> dict[str, str]:
     """Words of the page chrome (search dialog) for the template overrides."""
-    keys = ("search", "close", "not_found_title", "not_found_text", "home")
+    keys = ("search", "close", "not_found_title", "not_found_text", "home", "legal_pages")
     return {key: term(LABELS, key, lang) for key in keys}
 
 
