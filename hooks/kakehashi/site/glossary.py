@@ -43,11 +43,12 @@ SECTION_INTROS: Terms = {
         "en": "Cycle routes and cycling facilities in and around Tsukuba and Bochum.",
     },
     "disaster-prevention": {
-        "de": "Einrichtungen und Flächen für den Katastrophenfall: Krisenzentren, "
+        "de": "Notruf und Warnungen in Bochum und Tsukuba, dazu Anlaufstellen im Krisenfall, "
         "Vorratsflächen, Evakuierungsorte und ein Katastrophenschutzpark.",
-        "ja": "災害時のための施設と用地です。危機対応拠点、予備用地、避難場所、防災公園を掲載しています。",
-        "en": "Facilities and sites for disasters: crisis centres, reserve areas, evacuation "
-        "sites and a disaster prevention park.",
+        "ja": "ボーフム市とつくば市の緊急通報と警報の伝わり方のほか、災害に備えた拠点や用地、"
+        "避難場所、防災公園を紹介します。",
+        "en": "Emergency numbers and warnings in Bochum and Tsukuba, plus crisis help points, "
+        "reserve areas, evacuation sites and a disaster prevention park.",
     },
 }
 
@@ -163,6 +164,7 @@ LABELS: Terms = {
     "privacy": {"de": "Datenschutz", "ja": "プライバシーポリシー", "en": "Privacy"},
     "accessibility": {"de": "Barrierefreiheit", "ja": "アクセシビリティ", "en": "Accessibility"},
     "related": {"de": "Siehe auch", "ja": "関連項目", "en": "See also"},
+    "basics": {"de": "Notruf und Warnungen", "ja": "緊急通報と警報", "en": "Emergency numbers and warnings"},
     # the theme's own controls (theme_words.py)
     "switch_to_dark": {
         "de": "Zum dunklen Farbschema wechseln",
@@ -246,6 +248,11 @@ FIELDS: Terms = {
     "summary": {"de": "Zusammenfassung", "ja": "概要", "en": "Summary"},
     "body": {"de": "Beschreibung", "ja": "本文", "en": "Description"},
     "unverified": {"de": "Nicht bestätigte Angaben", "ja": "未確認の情報", "en": "Unverified details"},
+    "basics": {
+        "de": "Das Wichtigste zuerst (Notruf, Warnungen)",
+        "ja": "基本情報（緊急通報・警報）",
+        "en": "Basics (emergency numbers, warnings)",
+    },
     "start": {"de": "Start", "ja": "起点", "en": "Start"},
     "end": {"de": "Ziel", "ja": "終点", "en": "End"},
     "district": {"de": "Stadtgebiet", "ja": "地区", "en": "District"},

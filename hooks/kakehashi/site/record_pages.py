@@ -35,6 +35,9 @@ def render_record(data: Data, section: str, record: Record, lang: str) -> str:
     blocks = [
         writer.paragraphs(record["summary"]),
         definition_list(_key_facts(data, section, record, writer)),
+        f"## {escaping.inline(term(LABELS, 'basics', lang))}\n\n{basics(record, writer)}"
+        if "basics" in record
+        else "",
         writer.paragraphs(record["body"]) if "body" in record else "",
         _unverified(record, writer),
         _related(data, section, record, writer),
@@ -125,6 +128,20 @@ def _related(data: Data, section: str, record: Record, writer: LocalizedText) ->
     return "\n".join([heading, "", *items])
 
 
+def basics(record: Record, writer: LocalizedText) -> str:
+    """A record's ``basics`` (emergency numbers, warnings, help for visitors) with their
+    sources right below them: on the record's page and at the top of its section's index."""
+    lang = writer.lang
+    links = [
+        external_link(source["url"], source["title"], source["lang"], lang)
+        for source in record["basics_sources"]
+    ]
+    label = escaping.inline(term(LABELS, "sources", lang))
+    joiner = escaping.inline(term(LABELS, "field_joiner", lang))
+    listed = term(VALUE_WORDS, "labelled", lang).format(label=label, value=joiner.join(links))
+    return f'{writer.paragraphs(record["basics"])}\n\n<p class="kk-basics__sources" markdown>{listed}</p>'
+
+
 def _sources(record: Record, lang: str) -> str:
     items = [
         "- " + external_link(source["url"], source["title"], source["lang"], lang)
@@ -149,11 +166,12 @@ def _back_to_section(section: str, record: Record, lang: str) -> str:
 
 
 def sorted_records(data: Data, section: str, lang: str) -> list[Record]:
-    """Projects newest first; other sections by title in the reader's language."""
+    """Projects newest first; other sections by title in the reader's language, except that
+    a record with ``basics`` (the overview residents need first) leads its city."""
     records = data.sections[section]
     if section == "projects":
         return sorted(records, key=lambda r: (r["date"], r["id"]), reverse=True)
-    return sorted(records, key=lambda r: (pick(r["title"], lang).text.casefold(), r["id"]))
+    return sorted(records, key=lambda r: ("basics" not in r, pick(r["title"], lang).text.casefold(), r["id"]))
 
 
 # The cards of an index (or of one of its pages) by group: the city, or None for
@@ -209,13 +227,33 @@ def render_section_index(data: Data, section: str, lang: str, number: int = 1) -
             sections.append(f"<section markdown>\n\n{heading}\n\n{listing}\n\n</section>")
         body = '<div class="kk-compare" markdown>\n\n' + "\n\n".join(sections) + "\n\n</div>"
     intro = escaping.inline(term(SECTION_INTROS, section, lang))
+    first = _basics_block(data, section, writer, key) if number == 1 else ""
     title = term(SECTION_TITLES, section, lang)
     if number > 1:
         page_words = term(LABELS, "page_number", lang).format(number=number)
         title = term(VALUE_WORDS, "title_with_part", lang).format(title=title, part=page_words)
     front = front_matter(title, term(SECTION_INTROS, section, lang))
     pager = _pager(section, number, total, lang) if total > 1 else ""
-    return page(front, escaping.inline(title), writer.notice(), [intro, body, pager])
+    return page(front, escaping.inline(title), writer.notice(), [intro, first, body, pager])
+
+
+def _basics_block(data: Data, section: str, writer: LocalizedText, key: str) -> str:
+    """Above the cards of a section's first page: the ``basics`` of each city, side by side
+    where there is room, each with its sources and a link to the record it comes from."""
+    parts = []
+    for city_id, city in data.cities.items():
+        for record in data.sections[section]:
+            if record["city"] != city_id or "basics" not in record:
+                continue
+            more = link(writer.inline(record["title"]), key, record_key(section, record["id"]))
+            parts.append(
+                f"<section markdown>\n\n### {writer.inline(city['name'])}\n\n{basics(record, writer)}"
+                f"\n\n→ {more}\n\n</section>"
+            )
+    if not parts:
+        return ""
+    heading = f"## {escaping.inline(term(LABELS, 'basics', writer.lang))}"
+    return f'{heading}\n\n<div class="kk-compare kk-basics" markdown>\n\n' + "\n\n".join(parts) + "\n\n</div>"
 
 
 def _pager(section: str, number: int, total: int, lang: str) -> str:

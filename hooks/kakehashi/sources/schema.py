@@ -95,6 +95,11 @@ def _problem(doc: YamlDocument, path: tuple, error: ValidationError) -> Problem:
         name = _quoted_name(error.message)
         message = f"the required field '{name}' is missing"
         path_for_field = (*path, name)
+    elif kind == "dependencies":
+        name = _quoted_name(error.message.split(" is a dependency of ")[0] + " is a required property")
+        given = error.message.split(" is a dependency of ")[-1].strip("'")
+        message = f"the field '{name}' is missing; it goes with '{given}'"
+        path_for_field = (*path, name)
     elif kind == "additionalProperties":
         known = sorted(error.schema.get("properties", {}))
         extra = sorted(set(error.instance) - set(known))
