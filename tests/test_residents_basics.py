@@ -174,3 +174,29 @@ def test_the_editors_guide_is_left_out_of_the_readers_search(built_site: Path) -
             assert "data-pagefind-body" not in page.read_text("utf-8"), page
         for page in ("disaster-prevention", "about", "privacy", "accessibility", "translation-status"):
             assert "data-pagefind-body" in (folder / page / "index.html").read_text("utf-8"), (lang, page)
+
+
+@pytest.mark.parametrize(
+    ("lang", "pointer"),
+    [
+        ("de", "Notrufnummern und wie Warnungen Sie erreichen: Krisen-Informations-Ersthilfe-Zentren (KIEZ)"),
+        ("ja", "緊急通報の番号と警報の伝わり方：KIEZ：危機情報・応急支援センター"),
+        (
+            "en",
+            "Emergency numbers and how warnings reach you: Crisis information and first-aid centres (KIEZ)",
+        ),
+    ],
+)
+def test_the_citys_other_pages_point_to_its_basics_instead_of_repeating_them(
+    built_site: Path, lang: str, pointer: str
+) -> None:
+    for page in ("kiez-lessing-schule", "reserve-area-auf-der-heide"):
+        html = article(built_site, lang, f"disaster-prevention/{page}")
+        assert pointer.replace(" ", "") in words(html).replace(" ", ""), (lang, page)
+        assert 'href="../kiez-bochum/"' in html
+        # Written once, on the pages that hold the basics: not on every school's page.
+        assert "116117" not in html and "112" not in words(html)
+    assert "116117" in article(built_site, lang, "disaster-prevention/kiez-bochum")
+    # Tokyo has no basics: its page points nowhere.
+    tokyo = words(article(built_site, lang, "disaster-prevention/tokyo-rinkai-disaster-prevention-park"))
+    assert pointer.split(":")[0].split("：")[0] not in tokyo

@@ -165,6 +165,11 @@ LABELS: Terms = {
     "accessibility": {"de": "Barrierefreiheit", "ja": "アクセシビリティ", "en": "Accessibility"},
     "related": {"de": "Siehe auch", "ja": "関連項目", "en": "See also"},
     "basics": {"de": "Notruf und Warnungen", "ja": "緊急通報と警報", "en": "Emergency numbers and warnings"},
+    "basics_elsewhere": {
+        "de": "Notrufnummern und wie Warnungen Sie erreichen: {link}",
+        "ja": "緊急通報の番号と警報の伝わり方：{link}",
+        "en": "Emergency numbers and how warnings reach you: {link}",
+    },
     # the theme's own controls (theme_words.py)
     "switch_to_dark": {
         "de": "Zum dunklen Farbschema wechseln",

@@ -39,6 +39,7 @@ def render_record(data: Data, section: str, record: Record, lang: str) -> str:
         if "basics" in record
         else "",
         writer.paragraphs(record["body"]) if "body" in record else "",
+        _basics_elsewhere(data, section, record, writer),
         _unverified(record, writer),
         _related(data, section, record, writer),
         _sources(record, lang),
@@ -140,6 +141,31 @@ def basics(record: Record, writer: LocalizedText) -> str:
     joiner = escaping.inline(term(LABELS, "field_joiner", lang))
     listed = term(VALUE_WORDS, "labelled", lang).format(label=label, value=joiner.join(links))
     return f'{writer.paragraphs(record["basics"])}\n\n<p class="kk-basics__sources" markdown>{listed}</p>'
+
+
+def basics_record(data: Data, section: str, city: str) -> Record | None:
+    """The record of ``section`` that holds the basics of ``city``, if one does."""
+    return _basics_by_city(data).get((section, city))
+
+
+@functools.lru_cache(maxsize=2)  # the data in use, and the one an edit replaces
+def _basics_by_city(data: Data) -> dict[tuple[str, str], Record]:
+    found: dict[tuple[str, str], Record] = {}
+    for section, records in data.sections.items():
+        for record in records:
+            if "basics" in record:
+                found.setdefault((section, record["city"]), record)
+    return found
+
+
+def _basics_elsewhere(data: Data, section: str, record: Record, writer: LocalizedText) -> str:
+    """On the other pages of a city: where its emergency numbers and warnings are."""
+    holder = basics_record(data, section, record["city"])
+    if holder is None or holder is record:
+        return ""
+    here = record_key(section, record["id"])
+    target = link(writer.inline(holder["title"]), here, record_key(section, holder["id"]))
+    return term(LABELS, "basics_elsewhere", writer.lang).format(link=target)
 
 
 def _sources(record: Record, lang: str) -> str:
@@ -253,7 +279,9 @@ def _basics_block(data: Data, section: str, writer: LocalizedText, key: str) -> 
     if not parts:
         return ""
     heading = f"## {escaping.inline(term(LABELS, 'basics', writer.lang))}"
-    return f'{heading}\n\n<div class="kk-compare kk-basics" markdown>\n\n' + "\n\n".join(parts) + "\n\n</div>"
+    # What readers search for in an emergency: these words count more on this page.
+    block = '<div class="kk-compare kk-basics" data-pagefind-weight="5" markdown>'
+    return f"{heading}\n\n{block}\n\n" + "\n\n".join(parts) + "\n\n</div>"
 
 
 def _pager(section: str, number: int, total: int, lang: str) -> str:
