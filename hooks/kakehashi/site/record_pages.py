@@ -279,9 +279,10 @@ def _basics_block(data: Data, section: str, writer: LocalizedText, key: str) -> 
     if not parts:
         return ""
     heading = f"## {escaping.inline(term(LABELS, 'basics', writer.lang))}"
-    # What readers search for in an emergency: these words count more on this page.
-    block = '<div class="kk-compare kk-basics" data-pagefind-weight="5" markdown>'
-    return f"{heading}\n\n{block}\n\n" + "\n\n".join(parts) + "\n\n</div>"
+    # What readers search for in an emergency: these words count the most on this page,
+    # so that it comes first among the pages that name them.
+    block = '<div class="kk-compare kk-basics" markdown>\n\n' + "\n\n".join(parts) + "\n\n</div>"
+    return f'<div data-pagefind-weight="10" markdown>\n\n{heading}\n\n{block}\n\n</div>'
 
 
 def _pager(section: str, number: int, total: int, lang: str) -> str:
