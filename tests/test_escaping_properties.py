@@ -138,6 +138,8 @@ def base_record() -> dict:
         "district": texts("District"),
         "address": texts("Address"),
         "location": {"lat": 36.08, "lon": 140.2, "precision": "approximate", "label": texts("Label")},
+        "basics": texts("Basics"),
+        "basics_sources": [{"url": "https://example.org/basics", "title": "Basics source", "lang": "de"}],
         "sources": [{"url": "https://example.org/", "title": "Source", "lang": "ja"}],
         "updated": "2026-11-27",
     }
@@ -155,8 +157,9 @@ LOCALIZED_FIELDS = [
     ("address",),
     ("location", "label"),
     ("city", "name"),
+    ("basics",),
 ]
-PLAIN_FIELDS = [("sources", 0, "title")]
+PLAIN_FIELDS = [("sources", 0, "title"), ("basics_sources", 0, "title")]
 
 
 def render(field: tuple, text: str, lang: str) -> tuple[str, dict]:

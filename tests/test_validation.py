@@ -170,7 +170,7 @@ def test_duplicate_ids_name_the_first_line(tmp_path: Path) -> None:
     with pytest.raises(SourceProblems) as raised:
         load_data(tmp_path, SCHEMA)
     assert [str(p) for p in raised.value.problems] == [
-        "data/disaster-prevention.yml:12:7: test-shelter.id: the id 'test-shelter' is already "
+        "data/disaster-prevention.yml:18:7: test-shelter.id: the id 'test-shelter' is already "
         "used on line 2; ids must be unique in a file"
     ]
 
