@@ -524,3 +524,17 @@ def test_raw_html_in_text_builds_and_ships_escaped(tmp_path: Path) -> None:
     heading = page[page.index("<h1") : page.index("</h1>")]
     assert html.unescape(heading).count(attack) == 1  # shown as the text it is
     assert html.unescape(meta["title"]) == attack
+
+
+def test_basics_without_their_sources_are_refused(tmp_path: Path) -> None:
+    lines = problems_after_edit(
+        tmp_path,
+        "disaster-prevention.yml",
+        "  basics_sources:\n"
+        '    - {url: "https://example.org/notruf?a=1&b=2", title: "Notruf <112>", lang: de}\n',
+        "",
+    )
+    assert lines == [
+        "data/disaster-prevention.yml:2:3: test-shelter.basics_sources: "
+        "the field 'basics_sources' is missing; it goes with 'basics'"
+    ]
