@@ -60,6 +60,12 @@ def test_empty_operator_settings_show_that_the_details_are_still_to_be_added() -
         "__内容に関する責任者（ドイツ州間メディア協定第18条第2項）__  \n*この情報は現在準備中です。*"
     )
     assert directives.contact({}, "en") == "*The operator's details are still to be added.*"
+    # An organisation also names who represents it and its register entry, in the imprint only.
+    association = {**OPERATOR, "representative": "Erika Mustermann (Vorsitz)", "register": "VR 0000"}
+    imprint = directives.operator(association, "de")
+    assert "Telefon: &#43;49 234 000000  \nVertreten durch: Erika Mustermann (Vorsitz)  \n" in imprint
+    assert "Registereintrag: VR 0000\n\n__Verantwortlich" in imprint
+    assert "VR 0000" not in directives.contact(association, "de")
     # A half-filled imprint shows what is there and says what is missing.
     half = {**OPERATOR, "responsible": {"name": " "}}
     assert directives.operator(half, "en").endswith("__  \n*The details are still to be added.*")

@@ -88,9 +88,17 @@ def contact(settings: Mapping[str, Any], lang: str) -> str:
 
 
 def operator(settings: Mapping[str, Any], lang: str) -> str:
-    """The imprint: the operator (:func:`contact`), then the person responsible for the
-    content under § 18 Abs. 2 MStV (``extra.operator.responsible``), each empty part
-    shown as still to be added."""
+    """The imprint: the operator (:func:`contact`) with, for an organisation, who represents
+    it and its register entry, then the person responsible for the content under § 18 Abs. 2
+    MStV (``extra.operator.responsible``), each empty part shown as still to be added."""
+    organisation = [
+        f"{escaping.inline(term(LABELS, label, lang))}: {escaping.inline(value)}"
+        for key, label in (("representative", "operator_representative"), ("register", "operator_register"))
+        if (value := _setting_text(settings.get(key)))
+    ]
+    operator_part = contact(settings, lang)
+    if organisation and _setting_text(settings.get("name")):
+        operator_part = "  \n".join([operator_part, *organisation])
     responsible = settings.get("responsible")
     responsible = responsible if isinstance(responsible, Mapping) else {}
     label = f"__{escaping.inline(term(LABELS, 'operator_responsible', lang))}__"
@@ -99,7 +107,7 @@ def operator(settings: Mapping[str, Any], lang: str) -> str:
         person = "  \n".join([label, escaping.inline(name), *_address_lines(responsible.get("address"))])
     else:
         person = f"{label}  \n*{escaping.inline(term(LABELS, 'details_missing', lang))}*"
-    return f"{contact(settings, lang)}\n\n{person}"
+    return f"{operator_part}\n\n{person}"
 
 
 def _setting_text(value: Any) -> str:

@@ -197,6 +197,8 @@ LABELS: Terms = {
     "previous_page": {"de": "Vorherige Seite", "ja": "前のページ", "en": "Previous page"},
     "next_page": {"de": "Nächste Seite", "ja": "次のページ", "en": "Next page"},
     "operator_email": {"de": "E-Mail", "ja": "メール", "en": "E-mail"},
+    "operator_representative": {"de": "Vertreten durch", "ja": "代表者", "en": "Represented by"},
+    "operator_register": {"de": "Registereintrag", "ja": "登記・登録", "en": "Register entry"},
     "operator_responsible": {
         "de": "Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV",
         "ja": "内容に関する責任者（ドイツ州間メディア協定第18条第2項）",
