@@ -49,7 +49,9 @@ def i18n_plugin(config: MkDocsConfig) -> Any:
             "the generated pages are made for it (see the i18n entry in this project's mkdocs.yml)"
         )
     wrong = [
-        f"{name}: {value!r}" for name, value in I18N_SETTINGS.items() if plugin.config.get(name) != value
+        f"{name}: {value!r}"
+        for name, value in I18N_SETTINGS.items()
+        if plugin.config.get(name) != value
     ]
     if wrong:
         raise PluginError(

@@ -24,8 +24,6 @@ from multiprocessing.connection import Connection
 from kakehashi.mkdocs_adapter.speedups.forks import end_process
 
 KEY_SIZE = 16  # bytes of the key in front of each message
-
-
 class RenderHelper:
     """Runs ``work`` in a forked process; what it sends is kept by key for :meth:`take`."""
 
