@@ -171,7 +171,9 @@ def test_duplicate_ids_name_the_first_line(tmp_path: Path) -> None:
         load_data(tmp_path, SCHEMA)
     assert [str(p) for p in raised.value.problems] == [
         "data/disaster-prevention.yml:18:7: test-shelter.id: the id 'test-shelter' is already "
-        "used on line 2; ids must be unique in a file"
+        "used on line 2; ids must be unique in a file",
+        "data/disaster-prevention.yml:28:3: test-shelter.basics: the basics of 'bochum' are already "
+        "on line 12; one record per city holds them",
     ]
 
 

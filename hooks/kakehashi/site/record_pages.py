@@ -268,14 +268,14 @@ def _basics_block(data: Data, section: str, writer: LocalizedText, key: str) -> 
     where there is room, each with its sources and a link to the record it comes from."""
     parts = []
     for city_id, city in data.cities.items():
-        for record in data.sections[section]:
-            if record["city"] != city_id or "basics" not in record:
-                continue
-            more = link(writer.inline(record["title"]), key, record_key(section, record["id"]))
-            parts.append(
-                f"<section markdown>\n\n### {writer.inline(city['name'])}\n\n{basics(record, writer)}"
-                f"\n\n→ {more}\n\n</section>"
-            )
+        record = basics_record(data, section, city_id)
+        if record is None:
+            continue
+        more = link(writer.inline(record["title"]), key, record_key(section, record["id"]))
+        parts.append(
+            f"<section markdown>\n\n### {writer.inline(city['name'])}\n\n{basics(record, writer)}"
+            f"\n\n→ {more}\n\n</section>"
+        )
     if not parts:
         return ""
     heading = f"## {escaping.inline(term(LABELS, 'basics', writer.lang))}"

@@ -96,8 +96,8 @@ def _problem(doc: YamlDocument, path: tuple, error: ValidationError) -> Problem:
         message = f"the required field '{name}' is missing"
         path_for_field = (*path, name)
     elif kind == "dependencies":
-        name = _quoted_name(error.message.split(" is a dependency of ")[0] + " is a required property")
-        given = error.message.split(" is a dependency of ")[-1].strip("'")
+        match = re.match(r"^'(.*)' is a dependency of '(.*)'$", error.message)
+        name, given = match.groups() if match else (error.message, "?")
         message = f"the field '{name}' is missing; it goes with '{given}'"
         path_for_field = (*path, name)
     elif kind == "additionalProperties":
