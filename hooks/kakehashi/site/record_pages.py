@@ -138,7 +138,8 @@ def basics(record: Record, writer: LocalizedText) -> str:
         for source in record["basics_sources"]
     ]
     label = escaping.inline(term(LABELS, "sources", lang))
-    joiner = escaping.inline(term(LABELS, "field_joiner", lang))
+    # Glossary punctuation (", " or "、"), used as the value templates are: as written.
+    joiner = term(LABELS, "field_joiner", lang)
     listed = term(VALUE_WORDS, "labelled", lang).format(label=label, value=joiner.join(links))
     return f'{writer.paragraphs(record["basics"])}\n\n<p class="kk-basics__sources" markdown>{listed}</p>'
 
