@@ -58,9 +58,21 @@ BOCHUM = {
     ],
 }
 TSUKUBA = {
-    "de": ["119 für Feuerwehr und Rettungsdienst", "110 für die Polizei", "J-ALERT", "防災行政無線"],
-    "ja": ["火事・救急は119番", "110番", "Jアラート", "防災行政無線"],
-    "en": ["119 for the fire brigade and ambulance", "110 for the police", "J-ALERT", "防災行政無線"],
+    "de": [
+        "119 für Feuerwehr und Rettungsdienst",
+        "110 für die Polizei",
+        "J-ALERT",
+        "防災行政無線",
+        "ELEFAND",
+    ],
+    "ja": ["火事・救急は119番", "110番", "Jアラート", "防災行政無線", "ELEFAND"],
+    "en": [
+        "119 for the fire brigade and ambulance",
+        "110 for the police",
+        "J-ALERT",
+        "防災行政無線",
+        "ELEFAND",
+    ],
 }
 SITE = load_site(ROOT)
 
