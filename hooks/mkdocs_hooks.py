@@ -41,6 +41,7 @@ from kakehashi.mkdocs_adapter.upstream import i18n_plugin
 from kakehashi.search.bundles import SearchIndex, SearchIndexError, pages_per_bundle, plan_bundles
 from kakehashi.site import urls
 from kakehashi.site.downloads import write_downloads
+from kakehashi.site.editorial import legal_links
 from kakehashi.site.glossary import ui_words
 from kakehashi.site.languages import DEFAULT_LANGUAGE, LANGUAGES
 from kakehashi.site.open_data import OpenDataSettings
@@ -149,6 +150,7 @@ def _set_template_globals(env: Environment, config: MkDocsConfig, files: Files) 
     # Words the template overrides show, in the language of this build.
     lang = config.theme.get("language") or DEFAULT_LANGUAGE
     env.globals["kakehashi_words"] = ui_words(lang)
+    env.globals["kakehashi_legal_links"] = legal_links(lang)
     # The preview of `mkdocs serve` shows problems in the sources; a published site has none.
     env.globals["kakehashi_preview_problems"] = PREVIEW_PROBLEMS_FILE if state.serving else None
 

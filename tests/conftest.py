@@ -120,6 +120,7 @@ BUILDING_MODULES = {
     "test_documentcache.py",
     "test_events_site.py",
     "test_fast_paths.py",
+    "test_legal_pages.py",
     "test_pagination.py",
     "test_rendercache.py",
     "test_search_bundles.py",

@@ -524,3 +524,29 @@ def test_raw_html_in_text_builds_and_ships_escaped(tmp_path: Path) -> None:
     heading = page[page.index("<h1") : page.index("</h1>")]
     assert html.unescape(heading).count(attack) == 1  # shown as the text it is
     assert html.unescape(meta["title"]) == attack
+
+
+def test_basics_without_their_sources_are_refused(tmp_path: Path) -> None:
+    lines = problems_after_edit(
+        tmp_path,
+        "disaster-prevention.yml",
+        "  basics_sources:\n"
+        '    - {url: "https://example.org/notruf?a=1&b=2", title: "Notruf <112>", lang: de}\n',
+        "",
+    )
+    assert lines == [
+        "data/disaster-prevention.yml:2:3: test-shelter.basics_sources: "
+        "the field 'basics_sources' is missing; it goes with 'basics'"
+    ]
+
+
+def test_a_second_record_with_a_citys_basics_is_refused(tmp_path: Path) -> None:
+    project = mini_project(tmp_path)
+    path = project / "data" / "disaster-prevention.yml"
+    text = path.read_text("utf-8")
+    second = text.split("\n", 1)[1].replace("id: test-shelter", "id: test-shelter-2")
+    path.write_text(text + second, "utf-8")
+    assert problems(project) == [
+        "data/disaster-prevention.yml:28:3: test-shelter-2.basics: the basics of 'bochum' are already "
+        "on line 12; one record per city holds them"
+    ]

@@ -97,6 +97,87 @@ def test_check_json_when_all_is_well(project_copy: Path) -> None:
     assert result.stderr.startswith("OK: ")
 
 
+# What `check --publish` says about the shipped project, which has no operator yet.
+PUBLISH_PROBLEMS = [
+    "mkdocs.yml: extra.operator.name: empty; enter the name of the person or organisation "
+    "that runs the site (imprint, § 5 DDG)",
+    "mkdocs.yml: extra.operator.address: empty; enter the postal address as a list of lines, "
+    'e.g. ["Straße 1", "44787 Bochum"] (imprint, § 5 DDG)',
+    "mkdocs.yml: extra.operator.email: empty; enter an e-mail address readers can write to "
+    "(imprint, § 5 DDG)",
+    "mkdocs.yml: extra.operator.phone: empty; enter a phone number, a second quick way to reach "
+    "the operator (imprint, § 5 DDG)",
+    "mkdocs.yml: extra.operator.responsible.name: empty; enter the person responsible for the "
+    "content (imprint, § 18 Abs. 2 MStV)",
+    "mkdocs.yml: extra.operator.responsible.address: empty; enter that person's postal address "
+    "as a list of lines (imprint, § 18 Abs. 2 MStV)",
+    "mkdocs.yml: site_url: https://bochum-tsukuba.example.org/ is a placeholder; enter the address "
+    "the site is published at (or set the environment variable SITE_URL when building)",
+]
+
+FILLED_OPERATOR = """\
+  operator:
+    name: "Partnerschaftsverein Bochum–Tsukuba e. V."
+    address: ["Musterstraße 1", "44787 Bochum"]
+    email: "info@example.org"
+    phone: "+49 234 000000"
+    responsible:
+      name: "Erika Mustermann"
+      address: ["Musterstraße 1", "44787 Bochum"]
+"""
+
+
+def fill_operator(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    start = text.index("  operator:\n")
+    end = text.index("  generator:")
+    config.write_text(text[:start] + FILLED_OPERATOR + text[end:], "utf-8")
+
+
+def test_publish_check_names_every_empty_operator_setting_and_the_placeholder_address(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SITE_URL", raising=False)  # site_url of mkdocs.yml, as shipped
+    env: dict[str, str] = {}
+    result = kakehashi(project_copy, "check", "--publish", env=env)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stdout.splitlines() == PUBLISH_PROBLEMS
+    assert result.stderr == "7 settings to fill in before the site is published.\n"
+    as_json = kakehashi(project_copy, "check", "--publish", "--format", "json", env=env)
+    assert as_json.returncode == 1
+    assert [
+        f"{p['file']}: {p['field']}: {p['message']}" for p in json.loads(as_json.stdout)
+    ] == PUBLISH_PROBLEMS
+    # Without --publish the same project passes: a preview needs no operator.
+    assert kakehashi(project_copy, "check", env=env).returncode == 0
+
+
+def test_publish_check_passes_once_every_setting_is_filled(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill_operator(project_copy)
+    # SITE_URL is how the workflow gives the published address; the placeholder stays in mkdocs.yml.
+    result = kakehashi(
+        project_copy, "check", "--publish", env={"SITE_URL": "https://partnership.example.net/"}
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("OK: ")
+    # One setting emptied again, one line again.
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace('"+49 234 000000"', '""'), "utf-8")
+    result = kakehashi(
+        project_copy, "check", "--publish", env={"SITE_URL": "https://partnership.example.net/"}
+    )
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [PUBLISH_PROBLEMS[3]]
+    # And without SITE_URL the placeholder of mkdocs.yml is what would be published.
+    fill_operator(project_copy)
+    monkeypatch.delenv("SITE_URL", raising=False)
+    result = kakehashi(project_copy, "check", "--publish")
+    assert result.stdout.splitlines() == [PUBLISH_PROBLEMS[-1]]
+
+
 def test_outside_the_project_is_a_usage_error(tmp_path: Path, project_copy: Path) -> None:
     result = kakehashi(tmp_path, "check")
     assert result.returncode == 2

@@ -143,6 +143,8 @@ def base_record() -> dict:
             {"label": texts("Waypoint"), "lat": 36.08, "lon": 140.2, "precision": "approximate"},
             {"label": texts("Other waypoint"), "lat": 36.2, "lon": 140.1, "precision": "exact"},
         ],
+        "basics": texts("Basics"),
+        "basics_sources": [{"url": "https://example.org/basics", "title": "Basics source", "lang": "de"}],
         "sources": [{"url": "https://example.org/", "title": "Source", "lang": "ja"}],
         "updated": "2026-11-27",
     }
@@ -161,8 +163,9 @@ LOCALIZED_FIELDS = [
     ("location", "label"),
     ("waypoints", 0, "label"),
     ("city", "name"),
+    ("basics",),
 ]
-PLAIN_FIELDS = [("sources", 0, "title")]
+PLAIN_FIELDS = [("sources", 0, "title"), ("basics_sources", 0, "title")]
 
 
 def render(field: tuple, text: str, lang: str) -> tuple[str, dict]:

@@ -66,6 +66,17 @@ EDITS = {
     "a Japanese text removed (translation status)": ("ecosystem", 1, lambda r: r["summary"].pop("ja")),
     # Worldfactory's page names MARK 51°7 under "See also".
     "title of a record another names under See also": ("ecosystem", 3, set_text("title", "ja", "新しい名前")),
+    # The other pages of Bochum (reserve areas too) point to the record holding its basics.
+    "a city's basics taken away": (
+        "disaster-prevention",
+        1,
+        lambda r: (r.pop("basics"), r.pop("basics_sources")),
+    ),
+    "title of the record holding a city's basics": (
+        "disaster-prevention",
+        1,
+        set_text("title", "en", "KIEZ"),
+    ),
 }
 
 

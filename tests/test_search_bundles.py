@@ -80,14 +80,17 @@ def test_built_site_with_small_bundles_indexes_every_page_once(tmp_path: Path) -
     assert not [p.name for p in site.rglob(".search-*")], "staging folders are removed"
     for lang in ("de", "ja", "en"):
         folder = site if lang == "de" else site / lang
-        pages = [
+        every_page = [
             page
             for page in folder.rglob("index.html")
-            if (lang != "de" or page.relative_to(site).parts[0] not in ("ja", "en"))
-            and "data-pagefind-body" in page.read_text("utf-8")
+            if lang != "de" or page.relative_to(site).parts[0] not in ("ja", "en")
         ]
+        # The pages are dealt out to the bundles; those left out of the search (the
+        # editors' guide) are not indexed by the bundle they fall to.
+        pages = [page for page in every_page if "data-pagefind-body" in page.read_text("utf-8")]
+        assert len(pages) < len(every_page)
         bundles = sorted(p.parent for p in folder.glob("pagefind*/pagefind-entry.json"))
-        assert len(bundles) == -(-len(pages) // 20) >= 2
+        assert len(bundles) == -(-len(every_page) // 20) >= 2
         counts = [
             json.loads((b / "pagefind-entry.json").read_text("utf-8"))["languages"][lang]["page_count"]
             for b in bundles

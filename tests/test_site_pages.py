@@ -176,6 +176,15 @@ def test_sitemap_lists_only_pages_that_exist(built_site: Path) -> None:
     assert not missing, missing
 
 
+def test_robots_txt_at_the_root_names_the_sitemap_that_is_there(built_site: Path) -> None:
+    lines = (built_site / "robots.txt").read_text("utf-8").splitlines()
+    sitemaps = [line.removeprefix("Sitemap: ") for line in lines if line.startswith("Sitemap: ")]
+    # The shipped site_url: the sitemap's own absolute address, and the file is beside robots.txt.
+    assert sitemaps == ["https://bochum-tsukuba.example.org/sitemap.xml"]
+    assert (built_site / "sitemap.xml").is_file()
+    assert "Disallow: /" not in lines
+
+
 def test_sitemap_lists_every_page_of_the_site(built_site: Path) -> None:
     listed = set(re.findall(r"<loc>([^<]+)</loc>", (built_site / "sitemap.xml").read_text("utf-8")))
     site = built_site.resolve()

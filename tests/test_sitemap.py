@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kakehashi.site.downloads import write_downloads
 from kakehashi.site.languages import LANGUAGES
-from kakehashi.site.sitemap import sitemap_downloads, sitemap_xml
+from kakehashi.site.sitemap import robots_download, sitemap_downloads, sitemap_xml
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
@@ -58,3 +58,11 @@ def test_a_page_whose_change_is_known_carries_it_in_every_language() -> None:
         "https://example.org/ja/": None,
         "https://example.org/en/": None,
     }
+
+
+def test_robots_txt_names_the_sitemap_by_its_absolute_url() -> None:
+    for site_url in ("https://example.org/partnership/", "https://example.org/partnership"):
+        robots = robots_download(site_url)
+        assert robots.path == "robots.txt"
+        lines = robots.content.decode("utf-8").splitlines()
+        assert lines == ["User-agent: *", "Allow: /", "", "Sitemap: https://example.org/partnership/sitemap.xml"]

@@ -61,6 +61,27 @@ def test_workflow_builds_every_pull_request_and_publishes_main() -> None:
     assert deploy["environment"]["name"] == "github-pages"
 
 
+def test_the_site_is_published_only_after_the_publish_check() -> None:
+    """``kakehashi check --publish`` (an operator in the imprint, a real address) runs in
+    the job that uploads the site for Pages, before the upload, and only when publishing."""
+    workflow = yaml.safe_load(WORKFLOW.read_text("utf-8"))
+    build = workflow["jobs"]["build"]
+    steps = build["steps"]
+    guard = [i for i, step in enumerate(steps) if "kakehashi check --publish" in step.get("run", "")]
+    upload = [
+        i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/upload-pages-artifact@")
+    ]
+    assert len(guard) == 1 and len(upload) == 1
+    assert guard[0] < upload[0]
+    # Publishing only: a pull request's preview build does not need an operator.
+    assert steps[guard[0]]["if"] == steps[upload[0]]["if"] == "env.PUBLISH == 'true'"
+    # It checks the address the site is published at, as the build does.
+    assert "SITE_URL=" in steps[guard[0]]["run"]
+    assert steps[guard[0]]["env"] == {"BASE_URL": "${{ steps.pages.outputs.base_url }}"}
+    # The deployment needs that job, so it never runs when the check fails.
+    assert "build" in workflow["jobs"]["deploy"]["needs"]
+
+
 def test_every_data_file_passes_its_pre_commit_schema_hook() -> None:
     data_files = sorted(path.relative_to(ROOT).as_posix() for path in (ROOT / "data").glob("*.yml"))
     covered = []

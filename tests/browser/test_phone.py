@@ -72,3 +72,21 @@ def test_navigation_drawer_opens_on_a_phone(
     assert link.first.is_visible()
     link_box = link.first.bounding_box()
     assert link_box["x"] >= 0 and link_box["x"] + link_box["width"] <= 390
+
+
+# The site's name in the header and the width it needs: all of it is shown (no ellipsis).
+TITLE_JS = """() => {
+    const title = document.querySelector(".md-header__title .md-header__topic .md-ellipsis");
+    return [title.textContent.trim(), title.scrollWidth, title.clientWidth];
+}"""
+
+
+@pytest.mark.parametrize(("lang", "kind"), KIND_PARAMS)
+def test_the_sites_name_is_not_cut_off_in_the_header_on_a_phone(
+    phone_page: Any, served_site: ServedSite, lang: str, kind: str
+) -> None:
+    phone_page.goto(served_site.url(lang, PAGE_KINDS[kind]))
+    assert phone_page.evaluate("document.documentElement.clientWidth") == 390
+    name, needed, shown = phone_page.evaluate(TITLE_JS)
+    assert name == {"de": "Bochum ⇄ Tsukuba", "ja": "ボーフム ⇄ つくば", "en": "Bochum ⇄ Tsukuba"}[lang]
+    assert needed <= shown, f"{name!r} needs {needed} px but has {shown} px: cut off"

@@ -37,7 +37,18 @@ SEARCHES = [
     ("de", "指定緊急避難場所", [EVACUATION]),
     ("ja", "指定緊急避難場所", [EVACUATION]),
     ("en", "指定緊急避難場所", [EVACUATION]),
+    # Residents' basics: emergency numbers and warnings lead the section page.
+    ("ja", "救急", ["disaster-prevention/"]),
+    ("ja", "警報", ["disaster-prevention/"]),
+    ("de", "Notruf", ["disaster-prevention/"]),
+    ("de", "112", ["disaster-prevention/"]),
+    ("ja", "112", ["disaster-prevention/"]),
+    ("en", "emergency", ["disaster-prevention/"]),
+    ("en", "112", ["disaster-prevention/"]),
 ]
+
+# Readers' words that the editors' guide also uses: readers get readers' pages only.
+READERS_ONLY = [("de", "Notruf"), ("de", "112"), ("ja", "112"), ("en", "112"), ("en", "emergency")]
 
 # Where most results of a query must come from (the section the word belongs to).
 MOSTLY_FROM = {
@@ -185,3 +196,15 @@ def test_search_works_on_the_not_found_page_at_any_missing_address(
     assert not foreign, f"{query!r} on the {lang} not-found page found pages of another language: {foreign}"
     missing = [link for link in links if not (served_site.root / link.lstrip("/") / "index.html").is_file()]
     assert not missing, f"results lead to missing pages: {missing}"
+
+
+@pytest.mark.parametrize(("lang", "query"), [pytest.param(*q, id=f"{q[0]}-{q[1]}") for q in READERS_ONLY])
+def test_the_editors_guide_does_not_answer_readers_searches(
+    page: Any, served_site: ServedSite, lang: str, query: str
+) -> None:
+    page.goto(served_site.url(lang, ""))
+    found = [result_page(r) for r in run_query(page, query)]
+    guide = [path for path in found if path.startswith(site_path(lang, "contribute/"))]
+    assert not guide, f"{query!r} in {lang} found the editors' guide: {guide}"
+    # The page with the emergency numbers comes before any single record.
+    assert found[0] == site_path(lang, "disaster-prevention/"), f"{query!r} in {lang}: {found[:5]}"

@@ -91,9 +91,17 @@ def _parser() -> argparse.ArgumentParser:
         run_check,
         "check all data and pages",
         "Load and check every data file (data/*.yml) and every page (content/<lang>/). "
-        "Prints each problem as file:line:column: field: message, or a summary when there is none.",
+        "Prints each problem as file:line:column: field: message, or a summary when there is none. "
+        "With --publish, then each setting of mkdocs.yml still to fill in before the site may be "
+        "published, as mkdocs.yml: key.path: what to enter.",
     )
     _format_option(check)
+    check.add_argument(
+        "--publish",
+        action="store_true",
+        help="also check what a published site needs: every operator setting of the imprint "
+        "(extra.operator in mkdocs.yml) filled in, and site_url no longer the placeholder",
+    )
 
     new = command(
         "new",
@@ -199,6 +207,22 @@ def run_check(root: Path, args: argparse.Namespace) -> int:
         site = _load(root)
     except SourceProblems as error:
         return _report_problems(error, args.format)
+    if args.publish:
+        missing = project.publish_problems(project.read_settings(root))
+        if missing:
+            if args.format == "json":
+                problems = [
+                    {"file": project.CONFIG_FILE, "field": key, "message": text} for key, text in missing
+                ]
+                print(json.dumps(problems, ensure_ascii=False, indent=2))
+            else:
+                print("\n".join(f"{project.CONFIG_FILE}: {key}: {text}" for key, text in missing))
+            count = len(missing)
+            print(
+                f"{count} setting{'s' if count != 1 else ''} to fill in before the site is published.",
+                file=sys.stderr,
+            )
+            return PROBLEMS
     counts = ", ".join(f"{len(site.data.sections[section])} {section}" for section in SECTION_IDS)
     summary = f"OK: {counts} records; {len(site.data.cities)} cities; {len(site.editorial)} pages in content/"
     if args.format == "json":

@@ -133,6 +133,15 @@ def candidate_keys(old: Site, new: Site, changed: Changed, lang: str) -> set[str
         for before, after in pairs:
             for data, record in ((old.data, before), (new.data, after)):
                 keys.update(record_key(s, r["id"]) for s, r in related_records(data, section, record))
+    # The pages of a city point to the record holding its basics (its title, and whether any does).
+    for section, pairs in changed.items():
+        for before, after in pairs:
+            if "basics" in before or "basics" in after:
+                cities = {before["city"], after["city"]}
+                for data in (old.data, new.data):
+                    keys.update(
+                        record_key(section, r["id"]) for r in data.sections[section] if r["city"] in cities
+                    )
     for section, pairs in changed.items():
         edited = {id(after) for _, after in pairs}
         for number in range(1, index_page_count(new.data, section) + 1):

@@ -82,19 +82,52 @@ def glossary(lang: str) -> str:
     return "\n\n".join(tables)
 
 
-def operator(settings: Mapping[str, Any], lang: str) -> str:
-    """The site operator from ``extra.operator`` in mkdocs.yml, or a notice that it is missing."""
-    name = str(settings.get("name") or "").strip()
+def contact(settings: Mapping[str, Any], lang: str) -> str:
+    """The operator's name, address, e-mail and phone from ``extra.operator`` in mkdocs.yml,
+    or a notice that they are still to be added: whom readers write to (the controller
+    of the privacy statement, the feedback contact of the accessibility statement)."""
+    name = _setting_text(settings.get("name"))
     if not name:
         return f"*{escaping.inline(term(LABELS, 'operator_missing', lang))}*"
-    lines = [f"__{escaping.inline(name)}__"]
-    lines += [escaping.inline(str(line)) for line in settings.get("address") or []]
-    email = str(settings.get("email") or "").strip()
+    lines = [f"__{escaping.inline(name)}__", *_address_lines(settings.get("address"))]
+    email = _setting_text(settings.get("email"))
     if email:
         label = escaping.inline(term(LABELS, "operator_email", lang))
         mail = escaping.attribute(email)
         lines.append(f'{label}: <a href="mailto:{mail}">{escaping.inline(email)}</a>')
-    phone = str(settings.get("phone") or "").strip()
+    phone = _setting_text(settings.get("phone"))
     if phone:
         lines.append(f"{escaping.inline(term(LABELS, 'operator_phone', lang))}: {escaping.inline(phone)}")
     return "  \n".join(lines)
+
+
+def operator(settings: Mapping[str, Any], lang: str) -> str:
+    """The imprint: the operator (:func:`contact`) with, for an organisation, who represents
+    it and its register entry, then the person responsible for the content under § 18 Abs. 2
+    MStV (``extra.operator.responsible``), each empty part shown as still to be added."""
+    organisation = [
+        f"{escaping.inline(term(LABELS, label, lang))}: {escaping.inline(value)}"
+        for key, label in (("representative", "operator_representative"), ("register", "operator_register"))
+        if (value := _setting_text(settings.get(key)))
+    ]
+    operator_part = contact(settings, lang)
+    if organisation and _setting_text(settings.get("name")):
+        operator_part = "  \n".join([operator_part, *organisation])
+    responsible = settings.get("responsible")
+    responsible = responsible if isinstance(responsible, Mapping) else {}
+    label = f"__{escaping.inline(term(LABELS, 'operator_responsible', lang))}__"
+    name = _setting_text(responsible.get("name"))
+    if name:
+        person = "  \n".join([label, escaping.inline(name), *_address_lines(responsible.get("address"))])
+    else:
+        person = f"{label}  \n*{escaping.inline(term(LABELS, 'details_missing', lang))}*"
+    return f"{operator_part}\n\n{person}"
+
+
+def _setting_text(value: Any) -> str:
+    return str(value or "").strip()
+
+
+def _address_lines(value: Any) -> list[str]:
+    lines = value if isinstance(value, list) else [value]
+    return [escaping.inline(text) for text in map(_setting_text, lines) if text]

@@ -14,9 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kakehashi.site.glossary import LABELS, term
 from kakehashi.site.languages import LANGUAGES, first_available
 from kakehashi.site.markdown_blocks import fallback_block, translation_notice
 from kakehashi.site.markers import Marker, read_markers
+from kakehashi.site.urls import url_path
 from kakehashi.sources.problems import Problem
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
@@ -24,6 +26,15 @@ _TITLE = re.compile(r"^# .*$", re.MULTILINE)
 
 # name → (page key, reader language, the marker with its arguments) → Markdown
 Directive = Callable[[str, str, Marker], str]
+
+# The legal pages every page's footer links to: (page key, its name in LABELS).
+LEGAL_PAGES = (("about", "imprint"), ("privacy", "privacy"), ("accessibility", "accessibility"))
+
+
+def legal_links(lang: str) -> list[tuple[str, str]]:
+    """The footer's links to the imprint, the privacy and the accessibility statement in
+    ``lang``: (link text, URL path below the site root)."""
+    return [(term(LABELS, name, lang), url_path(key, lang)) for key, name in LEGAL_PAGES]
 
 
 @dataclass

@@ -314,6 +314,19 @@ LABELS: Terms = _table(
     N_("label:format_json", "JSON"),
     N_("label:format_csv", "CSV (UTF-8 with BOM, CRLF)"),
     N_("label:format_schema", "JSON Schema"),
+    N_("label:legal_pages", "Legal"),
+    N_("label:imprint", "Imprint"),
+    N_("label:privacy", "Privacy"),
+    N_("label:accessibility", "Accessibility"),
+    N_("label:basics", "Emergency numbers and warnings"),
+    N_("label:basics_elsewhere", "Emergency numbers and how warnings reach you: {link}"),
+    N_("label:operator_representative", "Represented by"),
+    N_("label:operator_register", "Register entry"),
+    N_(
+        "label:operator_responsible",
+        "Responsible for the content under § 18 (2) MStV (German Interstate Media Treaty)"
+    ),
+    N_("label:details_missing", "The details are still to be added."),
 )
 
 # Names of the texts of a record, for editors: field path → name.
@@ -329,6 +342,7 @@ FIELDS: Terms = _table(
     N_("field:address", "Address"),
     N_("field:location.label", "Coordinates label"),
     N_("field:place", "Place"),
+    N_("field:basics", "Basics (emergency numbers, warnings)"),
 )
 
 # Words used inside formatted values.
@@ -478,7 +492,7 @@ def counted(key: str, count: int, lang: str) -> str:
 
 def ui_words(lang: str) -> dict[str, str]:
     """Words of the page chrome (search dialog) for the template overrides."""
-    keys = ("search", "search_with_key", "close", "not_found_title", "not_found_text", "home")
+    keys = ("search", "search_with_key", "close", "not_found_title", "not_found_text", "home", "legal_pages")
     return {key: term(LABELS, key, lang) for key in keys}
 
 

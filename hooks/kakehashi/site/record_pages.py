@@ -38,10 +38,14 @@ def render_record(data: Data, section: str, record: Record, lang: str) -> str:
     blocks = [
         writer.paragraphs(record["summary"]),
         definition_list(_key_facts(data, section, record, writer)),
+        f"## {escaping.inline(term(LABELS, 'basics', lang))}\n\n{basics(record, writer)}"
+        if "basics" in record
+        else "",
         writer.paragraphs(record["body"]) if "body" in record else "",
         # The map part: pictures drawn at build time and links to OpenStreetMap.
         # Further map blocks go right after this one, under its heading.
         maps.record_map_block(data, section, record, related_records(data, section, record), writer, key),
+        _basics_elsewhere(data, section, record, writer),
         _unverified(record, writer),
         _related(data, section, record, writer),
         _sources(record, lang),
@@ -136,6 +140,46 @@ def _related(data: Data, section: str, record: Record, writer: LocalizedText) ->
     return "\n".join([heading, "", *items])
 
 
+def basics(record: Record, writer: LocalizedText) -> str:
+    """A record's ``basics`` (emergency numbers, warnings, help for visitors) with their
+    sources right below them: on the record's page and at the top of its section's index."""
+    lang = writer.lang
+    links = [
+        external_link(source["url"], source["title"], source["lang"], lang)
+        for source in record["basics_sources"]
+    ]
+    label = escaping.inline(term(LABELS, "sources", lang))
+    # Glossary punctuation (", " or "、"), used as the value templates are: as written.
+    joiner = term(LABELS, "field_joiner", lang)
+    listed = term(VALUE_WORDS, "labelled", lang).format(label=label, value=joiner.join(links))
+    return f'{writer.paragraphs(record["basics"])}\n\n<p class="kk-basics__sources" markdown>{listed}</p>'
+
+
+def basics_record(data: Data, section: str, city: str) -> Record | None:
+    """The record of ``section`` that holds the basics of ``city``, if one does."""
+    return _basics_by_city(data).get((section, city))
+
+
+@functools.lru_cache(maxsize=2)  # the data in use, and the one an edit replaces
+def _basics_by_city(data: Data) -> dict[tuple[str, str], Record]:
+    found: dict[tuple[str, str], Record] = {}
+    for section, records in data.sections.items():
+        for record in records:
+            if "basics" in record:
+                found.setdefault((section, record["city"]), record)
+    return found
+
+
+def _basics_elsewhere(data: Data, section: str, record: Record, writer: LocalizedText) -> str:
+    """On the other pages of a city: where its emergency numbers and warnings are."""
+    holder = basics_record(data, section, record["city"])
+    if holder is None or holder is record:
+        return ""
+    here = record_key(section, record["id"])
+    target = link(writer.inline(holder["title"]), here, record_key(section, holder["id"]))
+    return term(LABELS, "basics_elsewhere", writer.lang).format(link=target)
+
+
 def _sources(record: Record, lang: str) -> str:
     items = ["- " + _source(source, lang) for source in record["sources"]]
     date = escaping.inline(formatting.partial_date(record["updated"], lang))
@@ -166,11 +210,12 @@ def _back_to_section(section: str, record: Record, lang: str) -> str:
 
 
 def sorted_records(data: Data, section: str, lang: str) -> list[Record]:
-    """Projects newest first; other sections by title in the reader's language."""
+    """Projects newest first; other sections by title in the reader's language, except that
+    a record with ``basics`` (the overview residents need first) leads its city."""
     records = data.sections[section]
     if section == "projects":
         return sorted(records, key=lambda r: (r["date"], r["id"]), reverse=True)
-    return sorted(records, key=lambda r: (pick(r["title"], lang).text.casefold(), r["id"]))
+    return sorted(records, key=lambda r: ("basics" not in r, pick(r["title"], lang).text.casefold(), r["id"]))
 
 
 # The cards of an index (or of one of its pages) by group: the city, or None for
@@ -244,13 +289,36 @@ def render_section_index(data: Data, section: str, lang: str, number: int = 1, d
             sections.append("<section markdown>\n\n" + "\n\n".join(parts) + "\n\n</section>")
         body = '<div class="kk-compare" markdown>\n\n' + "\n\n".join(sections) + "\n\n</div>"
     intro = escaping.inline(term(SECTION_INTROS, section, lang))
+    first = _basics_block(data, section, writer, key) if number == 1 else ""
     title = term(SECTION_TITLES, section, lang)
     if number > 1:
         page_words = term(LABELS, "page_number", lang).format(number=number)
         title = term(VALUE_WORDS, "title_with_part", lang).format(title=title, part=page_words)
     front = front_matter(title, term(SECTION_INTROS, section, lang))
     pager = _pager(section, number, total, lang) if total > 1 else ""
-    return page(front, escaping.inline(title), writer.notice(), [intro, body, pager, data_note])
+    return page(front, escaping.inline(title), writer.notice(), [intro, first, body, pager, data_note])
+
+
+def _basics_block(data: Data, section: str, writer: LocalizedText, key: str) -> str:
+    """Above the cards of a section's first page: the ``basics`` of each city, side by side
+    where there is room, each with its sources and a link to the record it comes from."""
+    parts = []
+    for city_id, city in data.cities.items():
+        record = basics_record(data, section, city_id)
+        if record is None:
+            continue
+        more = link(writer.inline(record["title"]), key, record_key(section, record["id"]))
+        parts.append(
+            f"<section markdown>\n\n### {writer.inline(city['name'])}\n\n{basics(record, writer)}"
+            f"\n\n→ {more}\n\n</section>"
+        )
+    if not parts:
+        return ""
+    heading = f"## {escaping.inline(term(LABELS, 'basics', writer.lang))}"
+    # What readers search for in an emergency: these words count the most on this page,
+    # so that it comes first among the pages that name them.
+    block = '<div class="kk-compare kk-basics" markdown>\n\n' + "\n\n".join(parts) + "\n\n</div>"
+    return f'<div data-pagefind-weight="10" markdown>\n\n{heading}\n\n{block}\n\n</div>'
 
 
 def _pager(section: str, number: int, total: int, lang: str) -> str:

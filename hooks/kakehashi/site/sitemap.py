@@ -24,6 +24,7 @@ from kakehashi.site.downloads import Download
 from kakehashi.site.urls import alternates
 
 SITEMAP_FILE = "sitemap.xml"
+ROBOTS_FILE = "robots.txt"
 
 
 def sitemap_xml(site_url: str, keys: Iterable[str], changed: Mapping[str, str] | None = None) -> str:
@@ -53,3 +54,12 @@ def sitemap_downloads(sitemap: str) -> list[Download]:
     """``sitemap.xml`` and its gzipped copy (with no timestamp: the same pages give the same file)."""
     data = sitemap.encode("utf-8")
     return [Download(SITEMAP_FILE, data), Download(f"{SITEMAP_FILE}.gz", gzip.compress(data, mtime=0))]
+
+
+def robots_download(site_url: str) -> Download:
+    """``robots.txt``: every page may be read, and where the sitemap is, as an absolute URL
+    (crawlers read it only at the root of a host, so a site served below a path needs its
+    host to serve this file there)."""
+    sitemap = site_url.rstrip("/") + "/" + SITEMAP_FILE
+    text = f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n"
+    return Download(ROBOTS_FILE, text.encode("utf-8"))

@@ -16,7 +16,7 @@ from kakehashi.site.downloads import Download
 from kakehashi.site.editorial import EditorialPage, load_content, page_markers, render_editorial
 from kakehashi.site.open_data import DatasetExport, OpenDataSettings
 from kakehashi.site.record_pages import index_page_count, render_record, render_section_index
-from kakehashi.site.sitemap import sitemap_downloads, sitemap_xml
+from kakehashi.site.sitemap import robots_download, sitemap_downloads, sitemap_xml
 from kakehashi.site.topic_pages import render_topic, render_topics_index, topic_page_keys
 from kakehashi.site.track_files import track_downloads
 from kakehashi.site.urls import TOPICS_INDEX_KEY, record_key, section_index_key
@@ -30,6 +30,7 @@ DIRECTIVE_SECTIONS: dict[str, tuple[str, ...]] = {
     "sections": (),  # counts only, which change with the set of pages: a full rebuild
     "timeline": (),  # from data/events.yml: an edit of it rebuilds the whole site
     "operator": (),  # from mkdocs.yml
+    "contact": (),  # from mkdocs.yml
     "glossary": (),  # from the generator's code
     "records": (),  # the section its section= argument names (sections_shown)
 }
@@ -87,12 +88,13 @@ class Site:
     def downloads(self, site_url: str) -> list[Download]:
         """Every file of the site that is not a page, written once all languages are built."""
         sitemap = sitemap_downloads(sitemap_xml(site_url, self.page_keys(), self.last_checked()))
-        return (
-            sitemap
-            + calendar_downloads(self.data, site_url)
-            + track_downloads(self.data)
-            + open_data.downloads(self.data_exports, self.schema_files)
-        )
+        return [
+            *sitemap,
+            robots_download(site_url),
+            *calendar_downloads(self.data, site_url),
+            *track_downloads(self.data),
+            *open_data.downloads(self.data_exports, self.schema_files),
+        ]
 
     @cached_property
     def data_exports(self) -> list[DatasetExport]:
@@ -122,6 +124,7 @@ class Site:
                 "sections": lambda here, reader, _marker: directives.sections(self.data, here, reader),
                 "timeline": lambda here, reader, _marker: directives.timeline(self.data, here, reader),
                 "operator": lambda _key, reader, _marker: directives.operator(self.operator, reader),
+                "contact": lambda _key, reader, _marker: directives.contact(self.operator, reader),
                 "glossary": lambda _key, reader, _marker: directives.glossary(reader),
                 "records": lambda here, reader, marker: records_view.records_marker(
                     self.data, marker, here, reader

@@ -114,6 +114,7 @@ def _check_records(doc: YamlDocument, city_ids: set[str] | None) -> list[Problem
     """Rules across records and fields that a JSON Schema cannot state."""
     problems: list[Problem] = []
     first_index_of_id: dict[str, int] = {}
+    basics_of_city: dict[str, int] = {}  # city → index of the record holding its basics
 
     def problem(path: tuple, field: str, message: str) -> None:
         line, column = doc.position(path)
@@ -150,6 +151,16 @@ def _check_records(doc: YamlDocument, city_ids: set[str] | None) -> list[Problem
                 f"{label}.city",
                 f"unknown city '{city}'; cities are defined in data/cities.yml: {known}",
             )
+        if "basics" in record and isinstance(city, str):
+            if city in basics_of_city:
+                first_line = doc.position((basics_of_city[city], "basics"), key=True)[0]
+                line, column = doc.position((index, "basics"), key=True)
+                message = (
+                    f"the basics of '{city}' are already on line {first_line}; one record per city holds them"
+                )
+                problems.append(Problem(doc.file, line, column, f"{label}.basics", message))
+            else:
+                basics_of_city[city] = index
         # start and end are dates in events.yml (texts of routes elsewhere, which this skips).
         for name in ("date", "date_end", "opened", "start", "end", "updated"):
             value = record.get(name)

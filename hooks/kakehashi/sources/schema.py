@@ -105,6 +105,11 @@ def _problem(doc: YamlDocument, path: tuple, error: ValidationError) -> Problem:
         name = _quoted_name(error.message)
         message = f"the required field '{name}' is missing"
         path_for_field = (*path, name)
+    elif kind == "dependencies":
+        match = re.match(r"^'(.*)' is a dependency of '(.*)'$", error.message)
+        name, given = match.groups() if match else (error.message, "?")
+        message = f"the field '{name}' is missing; it goes with '{given}'"
+        path_for_field = (*path, name)
     elif kind == "additionalProperties":
         known = sorted(error.schema.get("properties", {}))
         extra = sorted(set(error.instance) - set(known))
