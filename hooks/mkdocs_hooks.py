@@ -42,6 +42,7 @@ from kakehashi.search.bundles import SearchIndex, SearchIndexError, pages_per_bu
 from kakehashi.site import urls
 from kakehashi.site.downloads import write_downloads
 from kakehashi.site.glossary import ui_words
+from kakehashi.site.interactive_map import MapTilesError, map_tiles_setting
 from kakehashi.site.languages import DEFAULT_LANGUAGE, LANGUAGES
 from kakehashi.site.sitemap import SITEMAP_FILE
 from kakehashi.sources.problems import PREVIEW_PROBLEMS_FILE, SourceProblems, write_preview_problems
@@ -61,7 +62,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.theme.static_templates.discard(SITEMAP_FILE)
     root = Path(config.config_file_path).parent
     try:
-        state.load(root, config.extra.get("operator") or {})
+        map_tiles = map_tiles_setting(config.extra.get("map_tiles"), Path(config.docs_dir))
+    except MapTilesError as error:
+        raise PluginError(f"{config.config_file_path}: {error}") from None
+    try:
+        state.load(root, config.extra.get("operator") or {}, map_tiles)
     except SourceProblems as error:
         raise PluginError(error.report()) from None
     return config

@@ -154,7 +154,8 @@ def _format_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _load(root: Path) -> Site:
-    return load_site(root, project.operator(project.read_settings(root)))
+    settings = project.read_settings(root)
+    return load_site(root, project.operator(settings), map_tiles=project.map_tiles(root, settings))
 
 
 def _report_problems(error: SourceProblems, output_format: str = "text") -> int:

@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from kakehashi.site.interactive_map import MapTiles, MapTilesError, map_tiles_setting
+
 CONFIG_FILE = "mkdocs.yml"
 
 
@@ -44,6 +46,16 @@ def operator(settings: dict[str, Any]) -> dict[str, Any]:
     """``extra.operator``: the imprint details the editorial pages show."""
     extra = settings.get("extra") or {}
     return dict(extra.get("operator") or {})
+
+
+def map_tiles(root: Path, settings: dict[str, Any]) -> MapTiles:
+    """``extra.map_tiles``: where the interactive map's tiles come from; a bad value is a
+    :class:`SettingsError` that says what to write."""
+    extra = settings.get("extra") or {}
+    try:
+        return map_tiles_setting(extra.get("map_tiles"), root / str(settings.get("docs_dir") or "docs"))
+    except MapTilesError as error:
+        raise SettingsError(f"{CONFIG_FILE}: {error}") from None
 
 
 def site_dir(root: Path, settings: dict[str, Any]) -> Path:

@@ -19,6 +19,7 @@ from kakehashi.mkdocs_adapter.speedups.html_cache import HtmlCache
 from kakehashi.mkdocs_adapter.speedups.markdown_prefetch import MarkdownPrefetch
 from kakehashi.mkdocs_adapter.speedups.page_writer import ForkedPageWriter
 from kakehashi.search.bundles import SearchBundle, SearchIndex
+from kakehashi.site.interactive_map import DEFAULT_MAP_TILES, MapTiles
 from kakehashi.site.languages import DEFAULT_LANGUAGE, LANGUAGES
 from kakehashi.site.whole_site import Site, load_site
 from kakehashi.sources.data_file import read_checked
@@ -36,6 +37,7 @@ class BuildState:
     serving: bool = False
     dirty: bool = False  # `--dirty`: only pages whose source changed are written
     site: Site | None = None
+    map_tiles: MapTiles = DEFAULT_MAP_TILES  # extra.map_tiles of the last load
     problems: SourceProblems | None = None
     _fingerprint: tuple | None = None
     _default_not_found: str | None = field(default=None, repr=False)
@@ -54,14 +56,17 @@ class BuildState:
     # Per language, the search bundles its pages are indexed in (planned when its pages are known).
     search_bundles: dict[str, list[SearchBundle]] = field(default_factory=dict)
 
-    def load(self, root: Path, operator: Mapping[str, Any]) -> None:
+    def load(self, root: Path, operator: Mapping[str, Any], map_tiles: MapTiles | None = None) -> None:
         """Load the sources unless they are unchanged since the last load.
+
+        ``map_tiles`` is the checked ``extra.map_tiles``; None keeps that of the last load.
 
         Raises :class:`SourceProblems`, except while serving with a good site
         from before: then that site stays, the problems are printed once and
         the preview shows them on every page until they are fixed.
         """
-        current = sources_fingerprint(root, operator)
+        self.map_tiles = map_tiles or self.map_tiles
+        current = (sources_fingerprint(root, operator), self.map_tiles)
         if current != self._fingerprint:
             self._fingerprint = current
             first_load = self._records is None
@@ -69,7 +74,7 @@ class BuildState:
                 self._records = RecordCache(root / STORE)
             reader = self._records.read if self._records is not None else read_checked
             try:
-                self.site = load_site(root, operator, reader=reader)
+                self.site = load_site(root, operator, reader=reader, map_tiles=self.map_tiles)
                 self.problems = None
                 if self._records is not None and (first_load or not self.serving):
                     # Not after each edit while serving: the next start parses the few changed records.

@@ -221,6 +221,57 @@ LABELS: Terms = {
         "en": "Missing in {language}",
     },
     "shown_in": {"de": "auf {language} angezeigt", "ja": "{language}で表示", "en": "shown in {language}"},
+    # the interactive map and "nearest to me" (site/interactive_map.py, assets/javascripts/map.js)
+    "map": {"de": "Karte", "ja": "地図", "en": "Map"},
+    "map_show_from": {
+        "de": "Karte anzeigen (lädt Kartenbilder von {host})",
+        "ja": "地図を表示（{host} から地図画像を読み込みます）",
+        "en": "Show map (loads map images from {host})",
+    },
+    "map_show_from_site": {
+        "de": "Karte anzeigen (lädt nur von dieser Website)",
+        "ja": "地図を表示（このサイトからのみ読み込みます）",
+        "en": "Show map (loads from this site only)",
+    },
+    "map_failed": {
+        "de": "Die Karte konnte nicht geladen werden.",
+        "ja": "地図を読み込めませんでした。",
+        "en": "The map could not be loaded.",
+    },
+    "geojson_download": {
+        "de": "Alle Orte dieses Bereichs als GeoJSON-Datei",
+        "ja": "この分野の全地点（GeoJSON形式）",
+        "en": "All places of this section as a GeoJSON file",
+    },
+    "nearest_button": {
+        "de": "Die drei nächstgelegenen Orte finden",
+        "ja": "現在地から近い3か所を探す",
+        "en": "Find the three places nearest to me",
+    },
+    "nearest_privacy": {
+        "de": "Dafür fragt Ihr Browser nach Ihrem Standort. Die Entfernungen werden nur in Ihrem "
+        "Browser berechnet; Ihr Standort wird nirgendwohin gesendet.",
+        "ja": "ブラウザが現在地の利用の許可を求めます。距離の計算はお使いのブラウザ内だけで行い、"
+        "現在地をどこにも送信しません。",
+        "en": "Your browser asks for your position. The distances are computed in your browser "
+        "only; your position is never sent anywhere.",
+    },
+    "nearest_results": {"de": "Nächstgelegene Orte", "ja": "近い場所", "en": "Nearest places"},
+    "nearest_locating": {
+        "de": "Ihr Standort wird ermittelt …",
+        "ja": "現在地を取得しています…",
+        "en": "Finding your position …",
+    },
+    "nearest_unavailable": {
+        "de": "Ihr Standort ist nicht verfügbar. Bitte erlauben Sie Ihrem Browser den Zugriff darauf.",
+        "ja": "現在地を取得できませんでした。ブラウザで位置情報の利用を許可してください。",
+        "en": "Your position is not available. Please allow your browser to use it.",
+    },
+    "nearest_distance": {
+        "de": "{distance} Luftlinie",
+        "ja": "直線距離で{distance}",
+        "en": "{distance} in a straight line",
+    },
     "field_joiner": {"de": ", ", "ja": "、", "en": ", "},
     "group_joiner": {"de": "; ", "ja": "／", "en": "; "},
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from kakehashi.site import escaping, formatting
+from kakehashi.site import escaping, formatting, interactive_map
 from kakehashi.site.glossary import (
     KINDS,
     LABELS,
@@ -29,12 +29,19 @@ from kakehashi.site.urls import record_key, section_index_key
 from kakehashi.sources.loader import Data, Record
 
 
-def render_record(data: Data, section: str, record: Record, lang: str) -> str:
+def render_record(
+    data: Data,
+    section: str,
+    record: Record,
+    lang: str,
+    map_tiles: interactive_map.MapTiles = interactive_map.DEFAULT_MAP_TILES,
+) -> str:
     writer = LocalizedText(lang)
     title = writer.inline(record["title"])
     blocks = [
         writer.paragraphs(record["summary"]),
         definition_list(_key_facts(data, section, record, writer)),
+        interactive_map.record_map(section, record, lang, map_tiles),
         writer.paragraphs(record["body"]) if "body" in record else "",
         _unverified(record, writer),
         _related(data, section, record, writer),
@@ -193,7 +200,13 @@ def index_page_cards(data: Data, section: str, lang: str, number: int) -> CardGr
     return [(city, records[window]) for city, records in _groups(data, section, lang) if records[window]]
 
 
-def render_section_index(data: Data, section: str, lang: str, number: int = 1) -> str:
+def render_section_index(
+    data: Data,
+    section: str,
+    lang: str,
+    number: int = 1,
+    map_tiles: interactive_map.MapTiles = interactive_map.DEFAULT_MAP_TILES,
+) -> str:
     writer = LocalizedText(lang)
     key = section_index_key(section, number)
     total = index_page_count(data, section)
@@ -215,7 +228,8 @@ def render_section_index(data: Data, section: str, lang: str, number: int = 1) -
         title = term(VALUE_WORDS, "title_with_part", lang).format(title=title, part=page_words)
     front = front_matter(title, term(SECTION_INTROS, section, lang))
     pager = _pager(section, number, total, lang) if total > 1 else ""
-    return page(front, escaping.inline(title), writer.notice(), [intro, body, pager])
+    located = interactive_map.section_map(data, section, lang, number, map_tiles)
+    return page(front, escaping.inline(title), writer.notice(), [intro, located, body, pager])
 
 
 def _pager(section: str, number: int, total: int, lang: str) -> str:

@@ -11,6 +11,8 @@ from typing import Any
 from kakehashi.site import directives, translation_status
 from kakehashi.site.downloads import Download
 from kakehashi.site.editorial import EditorialPage, load_content, render_editorial
+from kakehashi.site.geojson import geojson_downloads
+from kakehashi.site.interactive_map import DEFAULT_MAP_TILES, MapTiles
 from kakehashi.site.record_pages import index_page_count, render_record, render_section_index
 from kakehashi.site.sitemap import sitemap_downloads, sitemap_xml
 from kakehashi.site.urls import record_key, section_index_key
@@ -32,6 +34,7 @@ class Site:
     data: Data
     editorial: dict[str, EditorialPage]
     operator: Mapping[str, Any] = field(default_factory=dict)
+    map_tiles: MapTiles = DEFAULT_MAP_TILES  # extra.map_tiles: where the interactive map's tiles come from
     _records: dict[str, Any] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -57,7 +60,8 @@ class Site:
 
     def downloads(self, site_url: str) -> list[Download]:
         """Every file of the site that is not a page, written once all languages are built."""
-        return sitemap_downloads(sitemap_xml(site_url, self.page_keys(), self.last_checked()))
+        sitemap = sitemap_downloads(sitemap_xml(site_url, self.page_keys(), self.last_checked()))
+        return [*sitemap, *geojson_downloads(self.data, site_url)]
 
     @cached_property
     def translation_report(self) -> translation_status.TranslationReport:
@@ -81,16 +85,22 @@ class Site:
             return render_editorial(self.editorial[key], lang, handlers)
         if key in self._records:
             section, record = self._records[key]
-            return render_record(self.data, section, record, lang)
+            return render_record(self.data, section, record, lang, self.map_tiles)
         section, _, name = key.partition("/")
         number = 1 if name == "index" else int(name.removeprefix("page-"))
-        return render_section_index(self.data, section, lang, number)
+        return render_section_index(self.data, section, lang, number, self.map_tiles)
 
 
-def load_site(root: Path, operator: Mapping[str, Any] | None = None, reader: Reader = read_checked) -> Site:
+def load_site(
+    root: Path,
+    operator: Mapping[str, Any] | None = None,
+    reader: Reader = read_checked,
+    map_tiles: MapTiles = DEFAULT_MAP_TILES,
+) -> Site:
     """Load and check all sources under ``root``; raise :class:`SourceProblems` listing all.
 
-    ``reader`` parses and checks one data file (see :func:`load_data`).
+    ``reader`` parses and checks one data file (see :func:`load_data`); ``map_tiles``
+    is the checked ``extra.map_tiles`` (``interactive_map.map_tiles_setting``).
     """
     problems: list[Problem] = []
     try:
@@ -129,4 +139,4 @@ def load_site(root: Path, operator: Mapping[str, Any] | None = None, reader: Rea
     if problems:
         raise SourceProblems(problems)
     assert data is not None
-    return Site(data, editorial, dict(operator or {}))
+    return Site(data, editorial, dict(operator or {}), map_tiles)
