@@ -89,6 +89,7 @@
         lon: parseFloat(latLon[1]),
         precision: box.getAttribute("data-precision"),
         title: box.getAttribute("data-title"),
+        note: box.getAttribute("data-note"),
         href: null
       }]);
     }
@@ -149,7 +150,7 @@
   }
 
   function marker(box, point) {
-    var note = words(box, point.precision === "exact" ? "exact" : "approximate");
+    var note = point.note || words(box, point.precision === "exact" ? "exact" : "approximate");
     var name = fill(words(box, "note"), { text: point.title, note: note });
     var size = point.precision === "exact" ? 16 : 28;
     var icon = L.divIcon({

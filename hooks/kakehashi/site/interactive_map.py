@@ -210,8 +210,18 @@ def record_map(section: str, record: Record, lang: str, tiles: MapTiles = DEFAUL
         "data-point": f"{location['lat']},{location['lon']}",
         "data-precision": location["precision"],
         "data-title": escaping.collapse_whitespace(pick(record["title"], lang).text),
+        "data-note": _point_note(location, lang),
     }
     return _map_block(record_key(section, record["id"]), lang, tiles, point)
+
+
+def _point_note(location: Record, lang: str) -> str:
+    """What the point is: how precise, and its label where the record has one."""
+    note = term(LABELS, f"location_{location['precision']}", lang)
+    if "label" in location:
+        label = escaping.collapse_whitespace(pick(location["label"], lang).text)
+        note = term(VALUE_WORDS, "note_join", lang).format(first=note, second=label)
+    return note
 
 
 @functools.lru_cache(maxsize=8)
