@@ -173,19 +173,20 @@
   function drawMap(box, canvas, list) {
     /* Scrolling the page over the map scrolls the page; the zoom buttons and keys zoom. */
     var map = L.map(canvas, { scrollWheelZoom: false });
-    tileLayer(box).addTo(map);
+    /* The view first: Leaflet adds layers to a map only once it has one. */
     var maxZoom = Math.min(15, parseInt(box.getAttribute("data-max-zoom"), 10));
-    var pins = list.map(function (point) { return marker(box, point).addTo(map); });
-    pins.forEach(function (pin) {
-      var element = pin.getElement();
-      if (element) element.setAttribute("aria-label", pin.options.title);
-    });
     if (list.length === 1) {
       map.setView([list[0].lat, list[0].lon], maxZoom);
     } else {
       var bounds = L.latLngBounds(list.map(function (point) { return [point.lat, point.lon]; }));
       map.fitBounds(bounds, { padding: [24, 24], maxZoom: maxZoom });
     }
+    tileLayer(box).addTo(map);
+    list.forEach(function (point) {
+      var pin = marker(box, point).addTo(map);
+      /* Leaflet names a point by its title attribute; the label is what screen readers read. */
+      pin.getElement().setAttribute("aria-label", pin.options.title);
+    });
     return map;
   }
 
