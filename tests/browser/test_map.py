@@ -445,3 +445,23 @@ def test_a_refused_position_is_said_so(chromium: Any, served_site: ServedSite) -
         assert not page.locator(".kk-nearest__list").is_visible()
     finally:
         reader.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_open_map_and_the_nearest_list_pass_axe(
+    chromium: Any, served_site: ServedSite, axe: Any, scheme: str
+) -> None:
+    reader = Reader(chromium, served_site, viewport=DESKTOP, color_scheme=scheme)
+    try:
+        reader.context.grant_permissions(["geolocation"], origin=served_site.origin)
+        reader.context.set_geolocation({"latitude": 51.47, "longitude": 7.16})
+        page = reader.page
+        page.goto(served_site.url("de", "disaster-prevention/"))
+        page.locator(".kk-map__show").click()
+        wait_for_map(page)
+        page.locator(".kk-nearest__find").click()
+        page.locator(".kk-nearest__list li").nth(2).wait_for()
+        found = [v for v in axe(page) if v["impact"] in ("serious", "critical")]
+        assert not found, [(v["id"], [n["target"] for n in v["nodes"]]) for v in found]
+    finally:
+        reader.close()
