@@ -333,3 +333,19 @@ def test_third_party_code_is_listed_with_its_version_and_licence() -> None:
     for package, version in package_versions().items():
         assert re.search(rf"\| {re.escape(package)} \| {re.escape(version)} \|", listed), package
     assert "BSD-2-Clause" in listed and "BSD-3-Clause" in listed
+
+
+def test_the_built_site_serves_the_geojson_and_links_it_from_the_index_pages(built_site: Path) -> None:
+    for section in SECTION_IDS:
+        file = built_site / geojson_path(section)
+        assert file.is_file() == bool(located(section)), section
+        if not located(section):
+            continue
+        collection = json.loads(file.read_text("utf-8"))
+        assert [f["properties"]["id"] for f in collection["features"]] == [r["id"] for r in located(section)]
+        for lang in LANGUAGES:
+            index = built_site / PREFIX[lang] / section / "index.html"
+            links = [a.get("href") for t, a in elements(index.read_text("utf-8")).elements if t == "a"]
+            geojson_links = [href for href in links if href and href.endswith(".geojson")]
+            assert geojson_links, (section, lang)
+            assert all((index.parent / href).resolve() == file.resolve() for href in geojson_links)

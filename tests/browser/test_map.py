@@ -90,7 +90,10 @@ def write_pmtiles(path: Path, max_zoom: int) -> None:
 
 
 class _RangeHandler(SimpleHTTPRequestHandler):
-    """A static host that answers byte ranges (HTTP 206), as PMTiles readers need."""
+    """A static host that answers byte ranges (HTTP 206), as most hosts do; with
+    ``answer_ranges`` off it sends whole files, as the preview of ``mkdocs serve`` does."""
+
+    answer_ranges = True
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -98,7 +101,7 @@ class _RangeHandler(SimpleHTTPRequestHandler):
     def send_head(self) -> Any:
         wanted = re.fullmatch(r"bytes=(\d+)-(\d*)", self.headers.get("Range", "").strip())
         path = Path(self.translate_path(self.path))
-        if not wanted or not path.is_file():
+        if not wanted or not path.is_file() or not self.answer_ranges:
             return super().send_head()
         data = path.read_bytes()
         start = int(wanted[1])
@@ -316,10 +319,20 @@ def test_the_choice_is_remembered_for_the_session_only(chromium: Any, served_sit
         first.close()
 
 
+@pytest.mark.parametrize("ranges", [True, False], ids=["byte-ranges", "whole-file"])
 def test_a_self_hosted_archive_makes_no_request_to_anyone_else(
-    chromium: Any, pmtiles_site: ServedSite
+    chromium: Any, pmtiles_site: ServedSite, ranges: bool
 ) -> None:
-    for screen, options in VIEWPORTS.items():
+    screens = VIEWPORTS if ranges else {"desktop": VIEWPORTS["desktop"]}
+    _RangeHandler.answer_ranges = ranges
+    try:
+        check_archive_map(chromium, pmtiles_site, screens)
+    finally:
+        _RangeHandler.answer_ranges = True
+
+
+def check_archive_map(chromium: Any, pmtiles_site: ServedSite, screens: dict[str, dict]) -> None:
+    for screen, options in screens.items():
         reader = Reader(chromium, pmtiles_site, **options)
         try:
             page = reader.page

@@ -135,6 +135,30 @@
     return archive ? ready.then(function () { return loadScript(archive); }) : ready;
   }
 
+  /* A PMTiles archive read by byte ranges; from a server that answers a range with the
+     whole file (as the preview of `mkdocs serve` does), the file is kept and sliced. */
+  function archiveSource(url) {
+    var whole = null;
+    function slice(offset, length) {
+      return function (buffer) { return { data: buffer.slice(offset, offset + length) }; };
+    }
+    return {
+      getKey: function () { return url; },
+      getBytes: function (offset, length) {
+        if (whole) return whole.then(slice(offset, length));
+        var range = "bytes=" + offset + "-" + (offset + length - 1);
+        return fetch(url, { headers: { Range: range } }).then(function (response) {
+          if (!response.ok) throw new Error(url + ": " + response.status);
+          if (response.status === 206) {
+            return response.arrayBuffer().then(function (data) { return { data: data }; });
+          }
+          whole = whole || response.arrayBuffer();
+          return whole.then(slice(offset, length));
+        });
+      }
+    };
+  }
+
   function tileLayer(box) {
     var options = {
       maxZoom: parseInt(box.getAttribute("data-max-zoom"), 10),
@@ -143,7 +167,7 @@
     var tiles = box.getAttribute("data-tiles");
     if (box.getAttribute("data-tiles-kind") === "pmtiles") {
       /* global pmtiles */
-      var archive = new pmtiles.PMTiles(new URL(tiles, document.baseURI).href);
+      var archive = new pmtiles.PMTiles(archiveSource(new URL(tiles, document.baseURI).href));
       return pmtiles.leafletRasterLayer(archive, options);
     }
     return L.tileLayer(tiles, options);
