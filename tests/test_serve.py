@@ -33,6 +33,7 @@ def test_an_edit_renders_only_its_pages_and_they_match_a_full_build(
             re.search(r"Building 'de' documentation to directory: (\S+)", log_path.read_text()).group(1)
         )
         served = {name: PREVIEW_BOX.sub(b"", html, count=1) for name, html in html_pages(served_dir).items()}
+        served_geojson = (served_dir / "data" / "cycling.geojson").read_bytes()
     log_text = log_path.read_text("utf-8")
     assert "Traceback" not in log_text
     assert log_text.count("Building documentation...") == 1, log_text
@@ -49,6 +50,9 @@ def test_an_edit_renders_only_its_pages_and_they_match_a_full_build(
     assert served.keys() == full.keys()
     differing = [name for name in full if served[name] != full[name]]
     assert differing == []
+    # The map's data follows the edit too (the record has a location).
+    assert "location" in record and new_title.encode() in served_geojson
+    assert served_geojson == (full_site / "data" / "cycling.geojson").read_bytes()
 
 
 def test_a_broken_edit_and_its_fix_render_no_more_than_the_fix(project_copy: Path, tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from kakehashi.mkdocs_adapter.speedups.html_cache import HtmlCache
 from kakehashi.mkdocs_adapter.speedups.markdown_prefetch import MarkdownPrefetch
 from kakehashi.mkdocs_adapter.speedups.page_writer import ForkedPageWriter
 from kakehashi.search.bundles import SearchBundle, SearchIndex
+from kakehashi.site.downloads import write_downloads
 from kakehashi.site.interactive_map import DEFAULT_MAP_TILES, MapTiles
 from kakehashi.site.languages import DEFAULT_LANGUAGE, LANGUAGES
 from kakehashi.site.whole_site import Site, load_site
@@ -130,7 +131,10 @@ class BuildState:
         if self.site is None:
             return None
         # With problems the site is still the last good one: its pages stay as they are.
-        return update_pages(served, self.site, LANGUAGES)
+        updated = update_pages(served, self.site, LANGUAGES)
+        if updated is not None:  # the files beside the pages (sitemap, GeoJSON) follow the edit
+            write_downloads(Path(served.config.site_dir), self.site.downloads(served.config.site_url))
+        return updated
 
     def place_not_found_page(self, page: str, site_dir: Path, lang: str | None) -> str:
         """The 404 page to write at the site's root; a non-default language's own
