@@ -478,3 +478,12 @@ def test_the_open_map_and_the_nearest_list_pass_axe(
         assert not found, [(v["id"], [n["target"] for n in v["nodes"]]) for v in found]
     finally:
         reader.close()
+
+
+def test_the_buttons_stay_off_paper(reader: Reader) -> None:
+    page = reader.page
+    page.goto(reader.site.url("en", "disaster-prevention/"))
+    assert page.locator(".kk-map__show").is_visible() and page.locator(".kk-nearest__find").is_visible()
+    page.emulate_media(media="print")
+    for part in (".kk-map__show", ".kk-nearest__find", ".kk-map__download"):
+        assert not page.locator(part).is_visible(), f"{part} is printed"
