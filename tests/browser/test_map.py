@@ -377,7 +377,7 @@ def nearest(section: str, lat: float, lon: float) -> list[dict]:
     return by_distance[:3]
 
 
-# Tsukuba's city hall; near the Kemnader See in Bochum.
+# Tsukuba's city hall, the west of Bochum, and near the Kemnader See in Bochum.
 POSITIONS = {
     "cycling-ja": ("cycling", "ja", 36.0835, 140.0764),
     "disaster-prevention-de": ("disaster-prevention", "de", 51.47, 7.16),
@@ -487,3 +487,28 @@ def test_the_buttons_stay_off_paper(reader: Reader) -> None:
     page.emulate_media(media="print")
     for part in (".kk-map__show", ".kk-nearest__find", ".kk-map__download"):
         assert not page.locator(part).is_visible(), f"{part} is printed"
+
+
+def test_a_map_that_cannot_load_says_so_and_can_be_tried_again(reader: Reader) -> None:
+    page = reader.page
+    missing = True
+    real = (reader.site.root / "data" / "ecosystem.geojson").read_bytes()
+
+    def geojson(route: Any) -> None:
+        if missing:
+            route.fulfill(status=404, body="")
+        else:
+            route.fulfill(status=200, content_type="application/geo+json", body=real)
+
+    page.route("**/data/ecosystem.geojson", geojson)
+    page.goto(reader.site.url("en", "ecosystem/"))
+    button = page.locator(".kk-map__show")
+    button.click()
+    alert = page.get_by_role("alert")
+    alert.filter(has_text=term(LABELS, "map_failed", "en")).wait_for()
+    assert button.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("sessionStorage.length") == 0  # the next page does not try by itself
+    missing = False
+    button.click()
+    wait_for_map(page)
+    assert alert.inner_text() == ""

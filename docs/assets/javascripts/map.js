@@ -24,8 +24,12 @@
     });
   }
 
+  /* Each file is fetched once per page; one that failed is fetched again on the next press. */
   function once(key, make) {
-    if (!loading[key]) loading[key] = make();
+    if (!loading[key]) {
+      loading[key] = make();
+      loading[key].catch(function () { delete loading[key]; });
+    }
     return loading[key];
   }
 
@@ -215,6 +219,8 @@
   }
 
   function openMap(box) {
+    var status = box.querySelector(".kk-map__status");
+    if (status) status.textContent = "";
     var button = box.querySelector(".kk-map__show");
     var canvas = box.querySelector(".kk-map__canvas");
     var legend = box.querySelector(".kk-map__legend");
@@ -230,7 +236,7 @@
     Promise.all([leaflet(box), points(box)]).then(function (loaded) {
       box.kakehashiMap = drawMap(box, canvas, loaded[1]);
     }).catch(function (error) {
-      canvas.hidden = true;
+      closeMap(box);
       fail(box, error);
     }).then(function () {
       button.disabled = false;
