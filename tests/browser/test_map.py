@@ -437,6 +437,8 @@ def test_nearest_places_are_listed_in_order(chromium: Any, served_site: ServedSi
             pattern = term(LABELS, "nearest_distance", lang)
             assert distance.startswith(pattern.split("{distance}")[0])
             assert abs(shown_km(distance, lang) - km) <= 0.5 + 0.001 * km, (distance, km)
+            approximate = term(LABELS, "location_approximate", lang)
+            assert (approximate in distance) == (record["location"]["precision"] == "approximate")
         # The position went nowhere: no request since the press names it.
         for url in reader.requests:
             assert f"{lat}" not in url and f"{lon}" not in url

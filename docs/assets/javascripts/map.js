@@ -289,7 +289,12 @@
       link.textContent = entry.point.title;
       var distance = document.createElement("span");
       distance.className = "kk-nearest__distance";
-      distance.textContent = fill(words(box, "distance"), { distance: formatDistance(entry.km) });
+      var text = fill(words(box, "distance"), { distance: formatDistance(entry.km) });
+      /* The distance to a reference point near the place: said so. */
+      if (entry.point.precision !== "exact") {
+        text = fill(words(box, "note"), { text: text, note: words(box, "approximate") });
+      }
+      distance.textContent = text;
       item.appendChild(link);
       item.appendChild(document.createTextNode(" "));
       item.appendChild(distance);

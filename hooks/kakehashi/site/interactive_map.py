@@ -260,6 +260,8 @@ def _nearest_block(lang: str, shared: dict[str, str]) -> str:
         "data-word-locating": term(LABELS, "nearest_locating", lang),
         "data-word-unavailable": term(LABELS, "nearest_unavailable", lang),
         "data-word-distance": term(LABELS, "nearest_distance", lang),
+        "data-word-approximate": term(LABELS, "location_approximate", lang),
+        "data-word-note": term(VALUE_WORDS, "with_note", lang),
         "data-word-failed": term(LABELS, "map_failed", lang),
     }
     attrs = " ".join(f'{name}="{escaping.attribute(v)}"' for name, v in {**shared, **words}.items())
