@@ -245,6 +245,10 @@ def test_nothing_of_the_map_loads_before_the_button_is_pressed(
             section = MAP_PAGES[kind].rstrip("/")
             assert any(url.endswith(f"/data/{section}.geojson") for url in loaded)
             assert page.locator(".kk-map__point").count() == len(located(section))
+        scroll_width, width = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert scroll_width <= width, "the open map makes the page scroll sideways"
         attribution = page.locator(".kk-map .leaflet-control-attribution a", has_text="OpenStreetMap")
         assert attribution.get_attribute("href") == "https://www.openstreetmap.org/copyright"
         assert reader.errors == []
