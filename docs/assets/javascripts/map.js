@@ -232,14 +232,18 @@
       box.kakehashiMap.invalidateSize();
       return;
     }
-    button.disabled = true;
+    /* Not disabled while loading: a disabled button would lose the keyboard's focus. */
+    if (box.kakehashiLoading) return;
+    box.kakehashiLoading = true;
+    canvas.setAttribute("aria-busy", "true");
     Promise.all([leaflet(box), points(box)]).then(function (loaded) {
       box.kakehashiMap = drawMap(box, canvas, loaded[1]);
     }).catch(function (error) {
       closeMap(box);
       fail(box, error);
     }).then(function () {
-      button.disabled = false;
+      box.kakehashiLoading = false;
+      canvas.removeAttribute("aria-busy");
     });
   }
 
@@ -329,6 +333,7 @@
     box.kakehashiWired = true;
     var button = box.querySelector(".kk-map__show");
     button.addEventListener("click", function () {
+      if (box.kakehashiLoading) return;
       if (button.getAttribute("aria-expanded") === "true") closeMap(box);
       else openMap(box);
     });
