@@ -199,8 +199,15 @@
   }
 
   function drawMap(box, canvas, list) {
-    /* Scrolling the page over the map scrolls the page; the zoom buttons and keys zoom. */
-    var map = L.map(canvas, { scrollWheelZoom: false });
+    /* Scrolling the page over the map scrolls the page; the zoom buttons and keys zoom.
+       No animations for readers who asked their system for less motion. */
+    var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    var map = L.map(canvas, {
+      scrollWheelZoom: false,
+      zoomAnimation: !still,
+      fadeAnimation: !still,
+      markerZoomAnimation: !still
+    });
     /* The view first: Leaflet adds layers to a map only once it has one. */
     var maxZoom = Math.min(15, parseInt(box.getAttribute("data-max-zoom"), 10));
     if (list.length === 1) {
