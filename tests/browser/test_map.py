@@ -287,6 +287,10 @@ def test_the_map_works_with_the_keyboard(reader: Reader) -> None:
     point.focus()
     page.keyboard.press("Enter")
     assert page.locator(".leaflet-popup-content", has_text=RECORD["title"]["ja"]).is_visible()
+    # Leaflet's controls are named in the page's language.
+    for name in ("map_zoom_in", "map_zoom_out", "close"):
+        assert page.get_by_role("button", name=term(LABELS, name, "ja"), exact=True).count() == 1, name
+    assert not page.get_by_role("button", name=re.compile("Zoom in|Zoom out|Close popup")).count()
     # Pressed again, the button hides the map.
     button.focus()
     page.keyboard.press("Enter")

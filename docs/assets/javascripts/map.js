@@ -204,9 +204,16 @@
     var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     var map = L.map(canvas, {
       scrollWheelZoom: false,
+      zoomControl: false,
       zoomAnimation: !still,
       fadeAnimation: !still,
       markerZoomAnimation: !still
+    });
+    /* Leaflet's controls in the page's language, not in Leaflet's English. */
+    L.control.zoom({ zoomInTitle: words(box, "zoom-in"), zoomOutTitle: words(box, "zoom-out") }).addTo(map);
+    map.on("popupopen", function (event) {
+      var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+      if (close) close.setAttribute("aria-label", words(box, "close"));
     });
     /* The view first: Leaflet adds layers to a map only once it has one. */
     var maxZoom = Math.min(15, parseInt(box.getAttribute("data-max-zoom"), 10));

@@ -233,6 +233,8 @@ LABELS: Terms = {
         "ja": "地図を表示（このサイトからのみ読み込みます）",
         "en": "Show map (loads from this site only)",
     },
+    "map_zoom_in": {"de": "Vergrößern", "ja": "拡大", "en": "Zoom in"},
+    "map_zoom_out": {"de": "Verkleinern", "ja": "縮小", "en": "Zoom out"},
     "map_failed": {
         "de": "Die Karte konnte nicht geladen werden.",
         "ja": "地図を読み込めませんでした。",

@@ -179,6 +179,10 @@ def _map_block(key: str, lang: str, tiles: MapTiles, attributes: dict[str, str])
         "data-word-approximate": term(LABELS, "location_approximate", lang),
         "data-word-failed": term(LABELS, "map_failed", lang),
         "data-word-note": term(VALUE_WORDS, "with_note", lang),
+        # Leaflet's own controls, named in the page's language.
+        "data-word-zoom-in": term(LABELS, "map_zoom_in", lang),
+        "data-word-zoom-out": term(LABELS, "map_zoom_out", lang),
+        "data-word-close": term(LABELS, "close", lang),
         **attributes,
     }
     if tiles.pmtiles:
