@@ -29,7 +29,8 @@ lint: $(BIN)/mkdocs
 catalogs: $(BIN)/mkdocs
 	$(BIN)/kakehashi catalog update
 
-# axe-core, the Nu Html Checker and Lighthouse for the reader-side tests, where
+# axe-core, the Nu Html Checker and Lighthouse for the reader-side tests, and
+# Leaflet and pmtiles to compare their copies in docs/assets/vendor/ with, where
 # npm is there (no install scripts: vnu-jar's would fetch a Java runtime).
 node_modules/.package-lock.json: package.json package-lock.json
 	if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund; fi

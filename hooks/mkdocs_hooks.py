@@ -43,6 +43,7 @@ from kakehashi.site import urls
 from kakehashi.site.downloads import write_downloads
 from kakehashi.site.editorial import legal_links
 from kakehashi.site.glossary import ui_words
+from kakehashi.site.interactive_map import MapTilesError, map_tiles_setting
 from kakehashi.site.languages import DEFAULT_LANGUAGE, LANGUAGES
 from kakehashi.site.open_data import OpenDataSettings
 from kakehashi.site.sitemap import SITEMAP_FILE
@@ -63,8 +64,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.theme.static_templates.discard(SITEMAP_FILE)
     root = Path(config.config_file_path).parent
     try:
+        map_tiles = map_tiles_setting(config.extra.get("map_tiles"), Path(config.docs_dir))
+    except MapTilesError as error:
+        raise PluginError(f"{config.config_file_path}: {error}") from None
+    try:
         open_data = OpenDataSettings.from_settings(config.site_url, config.extra)
-        state.load(root, config.extra.get("operator") or {}, open_data)
+        state.load(root, config.extra.get("operator") or {}, open_data, map_tiles)
     except SourceProblems as error:
         raise PluginError(error.report()) from None
     return config

@@ -183,6 +183,12 @@ def render(field: tuple, text: str, lang: str) -> tuple[str, dict]:
     return page_to_html(render_record(data, "cycling", copy.deepcopy(record), lang))
 
 
+# The map's button block (site/interactive_map.py) carries the record's title and
+# the point's note as attributes, read by its script as text.
+MAP_TEXT_ATTRIBUTES = {"data-title", "data-note"}
+TEXT_ATTRIBUTES = {"id", *MAP_TEXT_ATTRIBUTES}
+
+
 class Elements(HTMLParser):
     """The elements of a page (tag and attributes) and its visible text."""
 
@@ -190,14 +196,18 @@ class Elements(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.elements: set[tuple] = set()
         self.text: list[str] = []
+        self.attributes: dict[str, str | None] = {}
         self.feed(page)
         self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        # Heading ids and their permalinks follow the title's words: only their presence counts.
+        # Heading ids and their permalinks follow the title's words, and the map's
+        # attributes carry the text itself (checked in `check`): only their presence counts.
         normal = [
-            (name, "*" if name == "id" or (value or "").startswith("#") else value) for name, value in attrs
+            (name, "*" if name in TEXT_ATTRIBUTES or (value or "").startswith("#") else value)
+            for name, value in attrs
         ]
+        self.attributes.update((name, value) for name, value in attrs if name in MAP_TEXT_ATTRIBUTES)
         self.elements.add((tag, tuple(sorted(normal, key=lambda a: (a[0], a[1] or "")))))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -230,6 +240,7 @@ def check(field: tuple, text: str, lang: str) -> None:
     assert page.visible() == neutral.visible().replace(NEUTRAL, collapse(text))
     if field == ("title",):
         assert html.unescape(meta["title"]) == collapse(text)
+        assert page.attributes["data-title"] == collapse(text)
     if field == ("summary",):
         assert html.unescape(meta["description"]) == collapse(text)
     assert neutral_meta.keys() == meta.keys()

@@ -167,6 +167,22 @@ def test_an_edited_editorial_page_is_a_candidate() -> None:
     assert candidate_keys(OLD, new, edit, "en") == {"accessibility", STATUS_PAGE}
 
 
+def test_the_only_location_of_a_section_removed_changes_every_index_page() -> None:
+    records = many_cycling_records(260)
+    for record in records[1:]:
+        record.pop("location", None)
+    assert "location" in records[0]
+    old = site_with(records)
+    new = edited(old, "cycling", 0, lambda record: record.pop("location"))
+    edit = changed_records(old, new)
+    assert edit is not None
+    for lang in LANGUAGES:
+        changed = changed_pages(old, new, lang)
+        index_pages = {key for key in new.page_keys() if key.startswith("cycling/") and "route-" not in key}
+        assert len(index_pages) > 2 and index_pages <= changed  # the map is gone from each
+        assert changed <= candidate_keys(old, new, edit, lang)
+
+
 def test_added_records_and_changed_cities_need_a_full_rebuild() -> None:
     more = site_with(many_cycling_records(261))
     assert changed_records(OLD, more) is None

@@ -45,20 +45,20 @@ def problems_of_page(tmp_path: Path, text: str, name: str = "content/en/lists.md
 ERRORS = [
     pytest.param(
         "<!-- kakehashi:timline -->",
-        "content/en/lists.md:3:16: unknown marker 'kakehashi:timline'; known markers: contact, glossary, operator, "
-        "records, sections, timeline",
+        "content/en/lists.md:3:16: unknown marker 'kakehashi:timline'; known markers: contact, glossary, "
+        "operator, records, sections, timeline",
         id="unknown-marker-name",
     ),
     pytest.param(
         "<!-- kakehashi:timline view=table -->",
-        "content/en/lists.md:3:16: unknown marker 'kakehashi:timline'; known markers: contact, glossary, operator, "
-        "records, sections, timeline",
+        "content/en/lists.md:3:16: unknown marker 'kakehashi:timline'; known markers: contact, glossary, "
+        "operator, records, sections, timeline",
         id="unknown-marker-name-with-arguments",  # used to be read as text and silently dropped
     ),
     pytest.param(
         "<!-- Kakehashi:Records section=cycling -->",
-        "content/en/lists.md:3:16: unknown marker 'kakehashi:Records'; known markers: contact, glossary, operator, "
-        "records, sections, timeline",
+        "content/en/lists.md:3:16: unknown marker 'kakehashi:Records'; known markers: contact, glossary, "
+        "operator, records, sections, timeline",
         id="capitalised-marker-name",
     ),
     pytest.param(
@@ -160,8 +160,8 @@ def test_several_wrong_values_are_reported_at_once(tmp_path: Path) -> None:
         "data/cities.yml: bochum, tokyo, tsukuba",
         "content/de/lists.md:3:58: kakehashi:records.kind: 'route' is not a kind of section ecosystem; use "
         "one of: " + ECOSYSTEM_KINDS,
-        "content/de/lists.md:5:16: unknown marker 'kakehashi:sectionz'; known markers: contact, glossary, operator, "
-        "records, sections, timeline",
+        "content/de/lists.md:5:16: unknown marker 'kakehashi:sectionz'; known markers: contact, glossary, "
+        "operator, records, sections, timeline",
     ]
 
 

@@ -56,6 +56,8 @@ def test_an_edit_renders_only_its_pages_and_they_match_a_full_build(
     # The data files are written again with the pages.
     assert new_title in (served_dir / "data" / "cycling.json").read_text("utf-8")
     assert served_data == data_files(full_site)
+    # The map's data follows the edit too (the record has a location).
+    assert "location" in record and new_title.encode() in served_data["cycling.geojson"]
 
 
 def data_files(site: Path) -> dict[str, bytes]:

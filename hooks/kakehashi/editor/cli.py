@@ -185,7 +185,12 @@ def _format_option(parser: argparse.ArgumentParser) -> None:
 
 def _load(root: Path) -> Site:
     settings = project.read_settings(root)
-    return load_site(root, project.operator(settings), open_data_settings=project.open_data(settings))
+    return load_site(
+        root,
+        project.operator(settings),
+        open_data_settings=project.open_data(settings),
+        map_tiles=project.map_tiles(root, settings),
+    )
 
 
 def _report_problems(error: SourceProblems, output_format: str = "text") -> int:

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from kakehashi.site.interactive_map import MapTiles, MapTilesError, map_tiles_setting
 from kakehashi.site.open_data import OpenDataSettings
 
 CONFIG_FILE = "mkdocs.yml"
@@ -78,6 +79,16 @@ def operator(settings: dict[str, Any]) -> dict[str, Any]:
 def open_data(settings: dict[str, Any]) -> OpenDataSettings:
     """``site_url`` and ``extra.data_licence``: where the data files say they come from, and their licence."""
     return OpenDataSettings.from_settings(settings.get("site_url"), settings.get("extra") or {})
+
+
+def map_tiles(root: Path, settings: dict[str, Any]) -> MapTiles:
+    """``extra.map_tiles``: where the interactive map's tiles come from; a bad value is a
+    :class:`SettingsError` that says what to write."""
+    extra = settings.get("extra") or {}
+    try:
+        return map_tiles_setting(extra.get("map_tiles"), root / str(settings.get("docs_dir") or "docs"))
+    except MapTilesError as error:
+        raise SettingsError(f"{CONFIG_FILE}: {error}") from None
 
 
 def site_dir(root: Path, settings: dict[str, Any]) -> Path:

@@ -19,6 +19,8 @@ from kakehashi.mkdocs_adapter.speedups.html_cache import HtmlCache
 from kakehashi.mkdocs_adapter.speedups.markdown_prefetch import MarkdownPrefetch
 from kakehashi.mkdocs_adapter.speedups.page_writer import ForkedPageWriter
 from kakehashi.search.bundles import SearchBundle, SearchIndex
+from kakehashi.site.downloads import write_downloads
+from kakehashi.site.interactive_map import DEFAULT_MAP_TILES, MapTiles
 from kakehashi.site.languages import DEFAULT_LANGUAGE, LANGUAGES
 from kakehashi.site.open_data import OpenDataSettings
 from kakehashi.site.whole_site import Site, load_site
@@ -37,6 +39,7 @@ class BuildState:
     serving: bool = False
     dirty: bool = False  # `--dirty`: only pages whose source changed are written
     site: Site | None = None
+    map_tiles: MapTiles = DEFAULT_MAP_TILES  # extra.map_tiles of the last load
     problems: SourceProblems | None = None
     _fingerprint: tuple | None = None
     _default_not_found: str | None = field(default=None, repr=False)
@@ -56,18 +59,24 @@ class BuildState:
     search_bundles: dict[str, list[SearchBundle]] = field(default_factory=dict)
 
     def load(
-        self, root: Path, operator: Mapping[str, Any], open_data: OpenDataSettings | None = None
+        self,
+        root: Path,
+        operator: Mapping[str, Any],
+        open_data: OpenDataSettings | None = None,
+        map_tiles: MapTiles | None = None,
     ) -> None:
         """Load the sources unless they are unchanged since the last load.
 
         ``open_data``: the site's address and the data's licence, which the data files name.
+        ``map_tiles`` is the checked ``extra.map_tiles``; None keeps that of the last load.
 
         Raises :class:`SourceProblems`, except while serving with a good site
         from before: then that site stays, the problems are printed once and
         the preview shows them on every page until they are fixed.
         """
         open_data = open_data or OpenDataSettings()
-        current = (sources_fingerprint(root, operator), open_data)
+        self.map_tiles = map_tiles or self.map_tiles
+        current = (sources_fingerprint(root, operator), open_data, self.map_tiles)
         if current != self._fingerprint:
             self._fingerprint = current
             first_load = self._records is None
@@ -75,7 +84,9 @@ class BuildState:
                 self._records = RecordCache(root / STORE)
             reader = self._records.read if self._records is not None else read_checked
             try:
-                self.site = load_site(root, operator, reader=reader, open_data_settings=open_data)
+                self.site = load_site(
+                    root, operator, reader=reader, open_data_settings=open_data, map_tiles=self.map_tiles
+                )
                 self.problems = None
                 if self._records is not None and (first_load or not self.serving):
                     # Not after each edit while serving: the next start parses the few changed records.
@@ -140,7 +151,10 @@ class BuildState:
         if self.site is None:
             return None
         # With problems the site is still the last good one: its pages stay as they are.
-        return update_pages(served, self.site, LANGUAGES)
+        updated = update_pages(served, self.site, LANGUAGES)
+        if updated is not None:  # the files beside the pages (sitemap, GeoJSON) follow the edit
+            write_downloads(Path(served.config.site_dir), self.site.downloads(served.config.site_url))
+        return updated
 
     def place_not_found_page(self, page: str, site_dir: Path, lang: str | None) -> str:
         """The 404 page to write at the site's root; a non-default language's own

@@ -34,6 +34,7 @@ from kakehashi.base.fingerprints import digest, file_stamps
 from kakehashi.site import events, translation_status
 from kakehashi.site.data_catalogue import CATALOGUE_KEY
 from kakehashi.site.downloads import write_downloads
+from kakehashi.site.geojson import located_records
 from kakehashi.site.record_pages import (
     CardGroups,
     index_page_cards,
@@ -144,10 +145,13 @@ def candidate_keys(old: Site, new: Site, changed: Changed, lang: str) -> set[str
                     )
     for section, pairs in changed.items():
         edited = {id(after) for _, after in pairs}
+        # Every index page of a section has its map once one of its records has a location.
+        mapped = bool(located_records(old.data, section)) != bool(located_records(new.data, section))
         for number in range(1, index_page_count(new.data, section) + 1):
             before = index_page_cards(old.data, section, lang, number)
             after = index_page_cards(new.data, section, lang, number)
-            if not _same_cards(before, after) or any(id(r) in edited for _, cards in after for r in cards):
+            shows_edited = any(id(r) in edited for _, cards in after for r in cards)
+            if mapped or shows_edited or not _same_cards(before, after):
                 keys.add(section_index_key(section, number))
     for key, page in new.editorial.items():
         if old.editorial.get(key) != page or sections_shown(page) & set(changed):

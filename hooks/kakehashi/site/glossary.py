@@ -327,6 +327,23 @@ LABELS: Terms = _table(
         "Responsible for the content under § 18 (2) MStV (German Interstate Media Treaty)"
     ),
     N_("label:details_missing", "The details are still to be added."),
+    N_("label:map", "Map"),
+    N_("label:map_show_from", "Show map (loads map images from {host})"),
+    N_("label:map_show_from_site", "Show map (loads from this site only)"),
+    N_("label:map_zoom_in", "Zoom in"),
+    N_("label:map_zoom_out", "Zoom out"),
+    N_("label:map_failed", "The map could not be loaded."),
+    N_("label:geojson_download", "All places of this section as a GeoJSON file"),
+    N_("label:nearest_button", "Find the three places nearest to me"),
+    N_(
+        "label:nearest_privacy",
+        "Your browser asks for your position. The distances are computed in your browser only; your "
+        "position is never sent anywhere."
+    ),
+    N_("label:nearest_results", "Nearest places"),
+    N_("label:nearest_locating", "Finding your position …"),
+    N_("label:nearest_unavailable", "Your position is not available. Please allow your browser to use it."),
+    N_("label:nearest_distance", "{distance} in a straight line"),
 )
 
 # Names of the texts of a record, for editors: field path → name.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from kakehashi.site import escaping, formatting, maps
+from kakehashi.site import escaping, formatting, interactive_map, maps
 from kakehashi.site.glossary import (
     KINDS,
     LABELS,
@@ -31,7 +31,13 @@ from kakehashi.site.urls import record_key, section_index_key, topic_key
 from kakehashi.sources.loader import Data, Record
 
 
-def render_record(data: Data, section: str, record: Record, lang: str) -> str:
+def render_record(
+    data: Data,
+    section: str,
+    record: Record,
+    lang: str,
+    map_tiles: interactive_map.MapTiles = interactive_map.DEFAULT_MAP_TILES,
+) -> str:
     writer = LocalizedText(lang)
     title = writer.inline(record["title"])
     key = record_key(section, record["id"])
@@ -45,6 +51,7 @@ def render_record(data: Data, section: str, record: Record, lang: str) -> str:
         # The map part: pictures drawn at build time and links to OpenStreetMap.
         # Further map blocks go right after this one, under its heading.
         maps.record_map_block(data, section, record, related_records(data, section, record), writer, key),
+        interactive_map.record_map(section, record, lang, map_tiles),
         _basics_elsewhere(data, section, record, writer),
         _unverified(record, writer),
         _related(data, section, record, writer),
@@ -255,7 +262,14 @@ def index_page_cards(data: Data, section: str, lang: str, number: int) -> CardGr
     return [(city, records[window]) for city, records in _groups(data, section, lang) if records[window]]
 
 
-def render_section_index(data: Data, section: str, lang: str, number: int = 1, data_note: str = "") -> str:
+def render_section_index(
+    data: Data,
+    section: str,
+    lang: str,
+    number: int = 1,
+    data_note: str = "",
+    map_tiles: interactive_map.MapTiles = interactive_map.DEFAULT_MAP_TILES,
+) -> str:
     """Page ``number`` of a section's index; ``data_note`` (Markdown) goes at its end."""
     writer = LocalizedText(lang)
     key = section_index_key(section, number)
@@ -296,7 +310,9 @@ def render_section_index(data: Data, section: str, lang: str, number: int = 1, d
         title = term(VALUE_WORDS, "title_with_part", lang).format(title=title, part=page_words)
     front = front_matter(title, term(SECTION_INTROS, section, lang))
     pager = _pager(section, number, total, lang) if total > 1 else ""
-    return page(front, escaping.inline(title), writer.notice(), [intro, first, body, pager, data_note])
+    located = interactive_map.section_map(data, section, lang, number, map_tiles)
+    blocks = [intro, first, located, body, pager, data_note]
+    return page(front, escaping.inline(title), writer.notice(), blocks)
 
 
 def _basics_block(data: Data, section: str, writer: LocalizedText, key: str) -> str:

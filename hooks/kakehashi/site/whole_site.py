@@ -14,6 +14,8 @@ from kakehashi.site.calendar_feeds import calendar_downloads
 from kakehashi.site.data_catalogue import CATALOGUE_FOLDER, CATALOGUE_KEY
 from kakehashi.site.downloads import Download
 from kakehashi.site.editorial import EditorialPage, load_content, page_markers, render_editorial
+from kakehashi.site.geojson import geojson_downloads
+from kakehashi.site.interactive_map import DEFAULT_MAP_TILES, MapTiles
 from kakehashi.site.open_data import DatasetExport, OpenDataSettings
 from kakehashi.site.record_pages import index_page_count, render_record, render_section_index
 from kakehashi.site.sitemap import robots_download, sitemap_downloads, sitemap_xml
@@ -59,6 +61,7 @@ class Site:
     # The site's address and the data's licence (mkdocs.yml), and data/schema/*.json by file name.
     open_data: OpenDataSettings = field(default_factory=OpenDataSettings)
     schema_files: Mapping[str, bytes] = field(default_factory=dict, repr=False)
+    map_tiles: MapTiles = DEFAULT_MAP_TILES  # extra.map_tiles: where the interactive map's tiles come from
     _records: dict[str, Any] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -93,6 +96,7 @@ class Site:
             robots_download(site_url),
             *calendar_downloads(self.data, site_url),
             *track_downloads(self.data),
+            *geojson_downloads(self.data, site_url),
             *open_data.downloads(self.data_exports, self.schema_files),
         ]
 
@@ -133,7 +137,7 @@ class Site:
             return render_editorial(self.editorial[key], lang, handlers)
         if key in self._records:
             section, record = self._records[key]
-            return render_record(self.data, section, record, lang)
+            return render_record(self.data, section, record, lang, self.map_tiles)
         section, _, name = key.partition("/")
         if section == _TOPICS_FOLDER:
             if key == TOPICS_INDEX_KEY:
@@ -142,7 +146,7 @@ class Site:
         number = 1 if name == "index" else int(name.removeprefix("page-"))
         export = next(e for e in self.data_exports if e.name == section)
         note = data_catalogue.section_note(export, self.open_data, key, lang)
-        return render_section_index(self.data, section, lang, number, note)
+        return render_section_index(self.data, section, lang, number, note, self.map_tiles)
 
 
 def load_site(
@@ -150,11 +154,13 @@ def load_site(
     operator: Mapping[str, Any] | None = None,
     reader: Reader = read_checked,
     open_data_settings: OpenDataSettings | None = None,
+    map_tiles: MapTiles = DEFAULT_MAP_TILES,
 ) -> Site:
     """Load and check all sources under ``root``; raise :class:`SourceProblems` listing all.
 
     ``reader`` parses and checks one data file (see :func:`load_data`);
-    ``open_data_settings`` are the site's address and the data's licence.
+    ``open_data_settings`` are the site's address and the data's licence; ``map_tiles``
+    is the checked ``extra.map_tiles`` (``interactive_map.map_tiles_setting``).
     """
     problems: list[Problem] = []
     try:
@@ -218,6 +224,7 @@ def load_site(
         dict(operator or {}),
         open_data=open_data_settings or OpenDataSettings(),
         schema_files=schema_files,
+        map_tiles=map_tiles,
     )
 
 
