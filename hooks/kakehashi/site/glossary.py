@@ -322,6 +322,54 @@ LABELS: Terms = {
         "en": "All events, upcoming ones too, and the calendar to subscribe to",
     },
     "place": {"de": "Ort", "ja": "場所", "en": "Place"},
+    # the guides (site/guides.py)
+    "guides": {"de": "Ratgeber", "ja": "ガイド", "en": "Guides"},
+    "guides_intro": {
+        "de": "Ratgeber, die Bochum und Tsukuba nebeneinanderstellen: was ein Begriff im anderen Land "
+        "bedeutet und was man bei einem Besuch im Notfall braucht, jede Angabe mit ihrer Quelle.",
+        "ja": "ボーフム市とつくば市を並べて紹介するガイドです。用語が相手の国で何に当たるか、"
+        "訪問中の緊急時に何が必要かを、出典とともにまとめています。",
+        "en": "Guides that set Bochum and Tsukuba side by side: what a term means in the other country "
+        "and what a visitor needs in an emergency, each fact with its source.",
+    },
+    "guide_kind_crosswalk": {"de": "Gegenüberstellung", "ja": "比較表", "en": "Side by side"},
+    "guide_kind_visitor_card": {"de": "Notfallkarte", "ja": "緊急カード", "en": "Emergency card"},
+    "guide_japan": {"de": "Japan", "ja": "日本", "en": "Japan"},
+    "guide_germany": {"de": "Deutschland", "ja": "ドイツ", "en": "Germany"},
+    "guide_facilities": {"de": "Einrichtungen dazu", "ja": "関連する施設", "en": "Facilities"},
+    "guide_offline": {
+        "de": "Diese Seite bleibt in diesem Browser auch ohne Internetverbindung lesbar, "
+        "sobald Sie sie einmal geöffnet haben.",
+        "ja": "このページは、一度開くと、同じブラウザーでインターネットに接続していなくても読めます。",
+        "en": "Once you have opened this page, it stays readable in this browser "
+        "without an internet connection.",
+    },
+    "card_numbers": {"de": "Notrufnummern", "ja": "緊急通報の番号", "en": "Emergency numbers"},
+    "card_warnings": {
+        "de": "So erreichen Sie Warnungen",
+        "ja": "警報の受け取り方",
+        "en": "How warnings reach you",
+    },
+    "card_install": {"de": "App installieren", "ja": "アプリを入れておく", "en": "Install the app"},
+    "card_places": {
+        "de": "Anlaufstellen im Krisenfall",
+        "ja": "危機のときに行く場所",
+        "en": "Where to go in a crisis",
+    },
+    "card_all_places": {
+        "de": "Alle Einträge im Bereich Katastrophenschutz",
+        "ja": "防災の全項目",
+        "en": "All entries on disaster prevention",
+    },
+    "card_phrases": {
+        "de": "Sätze für den Notfall",
+        "ja": "緊急時に使う表現",
+        "en": "Phrases for an emergency",
+    },
+    "card_phrase": {"de": "Satz", "ja": "表現", "en": "Phrase"},
+    "card_reading": {"de": "Aussprache", "ja": "読み方", "en": "Pronunciation"},
+    "card_meaning": {"de": "Bedeutung", "ja": "意味", "en": "Meaning"},
+    "card_source_ref": {"de": "Quelle {number}", "ja": "出典{number}", "en": "Source {number}"},
 }
 
 # Names of the texts of a record, for editors: field path → name.

@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from kakehashi.site import directives, events, records_view, translation_status
+from kakehashi.site import directives, events, guides, offline, records_view, translation_status
 from kakehashi.site.calendar_feeds import calendar_downloads
 from kakehashi.site.downloads import Download
 from kakehashi.site.editorial import EditorialPage, load_content, page_markers, render_editorial
@@ -33,6 +33,7 @@ DIRECTIVE_SECTIONS: dict[str, tuple[str, ...]] = {
 }
 # Folders of page keys that are generated: editorial pages may not take them.
 _TOPICS_FOLDER = TOPICS_INDEX_KEY.split("/")[0]
+_GUIDES_FOLDER = guides.GUIDES_INDEX_KEY.split("/")[0]
 
 
 def sections_shown(page: EditorialPage) -> set[str]:
@@ -70,6 +71,7 @@ class Site:
             keys += [section_index_key(section, number) for number in pages]
             keys += [record_key(section, record["id"]) for record in self.data.sections[section]]
         keys.append(events.PAGE_KEY)
+        keys += guides.guide_page_keys(self.data)
         keys += topic_page_keys()
         keys.append(translation_status.PAGE_KEY)
         return keys
@@ -80,8 +82,10 @@ class Site:
 
     def downloads(self, site_url: str) -> list[Download]:
         """Every file of the site that is not a page, written once all languages are built."""
-        sitemap = sitemap_downloads(sitemap_xml(site_url, self.page_keys(), self.last_checked()))
-        return sitemap + calendar_downloads(self.data, site_url) + track_downloads(self.data)
+        keys = self.page_keys()
+        sitemap = sitemap_downloads(sitemap_xml(site_url, keys, self.last_checked()))
+        downloads = sitemap + calendar_downloads(self.data, site_url) + track_downloads(self.data)
+        return [*downloads, offline.service_worker(self.data, keys)]
 
     @cached_property
     def translation_report(self) -> translation_status.TranslationReport:
@@ -112,6 +116,10 @@ class Site:
             section, record = self._records[key]
             return render_record(self.data, section, record, lang)
         section, _, name = key.partition("/")
+        if section == _GUIDES_FOLDER:
+            if key == guides.GUIDES_INDEX_KEY:
+                return guides.render_guides_index(self.data, lang)
+            return guides.render_guide(self.data, name, lang)
         if section == _TOPICS_FOLDER:
             if key == TOPICS_INDEX_KEY:
                 return render_topics_index(self.data, lang)
@@ -137,7 +145,8 @@ def load_site(root: Path, operator: Mapping[str, Any] | None = None, reader: Rea
     problems += _directive_problems(editorial, _vocabulary(root, data))
     for key, page in editorial.items():
         section = key.split("/")[0]
-        if section in SECTION_IDS or section == _TOPICS_FOLDER:
+        generated_from = {_TOPICS_FOLDER: "the topics of the records", _GUIDES_FOLDER: "data/guides/"}
+        if section in SECTION_IDS or section in generated_from:
             problems += [
                 Problem(
                     file,
@@ -145,7 +154,7 @@ def load_site(root: Path, operator: Mapping[str, Any] | None = None, reader: Rea
                     1,
                     "",
                     f"pages under '{section}/' are generated from "
-                    + (f"data/{section}.yml" if section in SECTION_IDS else "the topics of the records")
+                    + (f"data/{section}.yml" if section in SECTION_IDS else generated_from[section])
                     + "; move this page to another folder",
                 )
                 for file in page.files.values()
