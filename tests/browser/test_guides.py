@@ -61,15 +61,17 @@ def test_visited_guides_and_disaster_pages_stay_readable_offline(page: Any, serv
         assert page.locator("h1").first.inner_text().startswith("ボーフム")
         assert page.locator(".kk-card__number", has_text="112").is_visible()
         # The stylesheets came from the cache too: the numbers are set large.
-        size = page.locator(".kk-card__number").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
-        body = page.locator("article p").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+        font_size = "e => parseFloat(getComputedStyle(e).fontSize)"
+        size = page.locator(".kk-card__number").first.evaluate(font_size)
+        body = page.locator("article p").first.evaluate(font_size)
         assert size > body
         page.goto(served_site.origin + crosswalk)
-        assert page.locator("h1").first.inner_text().startswith("Disaster prevention: the two systems side by side")
+        title = "Disaster prevention: the two systems side by side"
+        assert page.locator("h1").first.inner_text().startswith(title)
         page.goto(served_site.origin + record)
         assert "KIEZ" in page.locator("h1").first.inner_text()
         # A page of the same folders never visited is not there: the copies above came from the cache.
-        with pytest.raises(Exception, match="ERR_INTERNET_DISCONNECTED|ERR_FAILED"):
+        with pytest.raises(Exception, match=r"ERR_INTERNET_DISCONNECTED|ERR_FAILED"):
             page.goto(served_site.origin + "/ja/guides/visitor-card-tsukuba/")
     finally:
         page.context.set_offline(False)
@@ -84,7 +86,7 @@ def test_other_pages_are_not_kept_offline(page: Any, served_site: ServedSite) ->
     assert not page.evaluate("async () => Boolean(await caches.match(location.href))")
     page.context.set_offline(True)
     try:
-        with pytest.raises(Exception, match="ERR_INTERNET_DISCONNECTED|ERR_FAILED"):
+        with pytest.raises(Exception, match=r"ERR_INTERNET_DISCONNECTED|ERR_FAILED"):
             page.reload()
     finally:
         page.context.set_offline(False)
