@@ -34,9 +34,8 @@ def edited(site: Site, section: str, index: int, change: Callable[[dict], None])
     record = copy.deepcopy(sections[section][index])
     change(record)
     sections[section][index] = record
-    return Site(
-        Data(site.data.cities, sections, site.data.events), dict(site.editorial), site.operator, site.today
-    )
+    data = Data(site.data.cities, sections, site.data.events, site.data.tracks, site.data.guides)
+    return Site(data, dict(site.editorial), site.operator, site.today)
 
 
 def changed_pages(old: Site, new: Site, lang: str) -> set[str]:
@@ -64,6 +63,12 @@ EDITS = {
     "a Japanese text removed (translation status)": ("ecosystem", 1, lambda r: r["summary"].pop("ja")),
     # Worldfactory's page names MARK 51°7 under "See also".
     "title of a record another names under See also": ("ecosystem", 3, set_text("title", "ja", "新しい名前")),
+    # The visitor card for Bochum shows this school's address (data/guides/visitor-card-bochum.yml).
+    "address of a place on a visitor card": (
+        "disaster-prevention",
+        [r["id"] for r in OLD.data.sections["disaster-prevention"]].index("kiez-graf-engelbert-schule"),
+        set_text("address", "de", "Königsallee 80, Bochum"),
+    ),
 }
 
 
@@ -157,3 +162,11 @@ def test_added_records_and_changed_cities_need_a_full_rebuild() -> None:
     cities = {**OLD.data.cities, "bochum": {**OLD.data.cities["bochum"], "name": {"de": "Bochum (Ruhr)"}}}
     renamed = Site(Data(cities, OLD.data.sections), OLD.editorial, OLD.operator)
     assert changed_records(OLD, renamed) is None
+
+
+def test_an_edited_guide_needs_a_full_rebuild() -> None:
+    guides = copy.deepcopy(OLD.data.guides)
+    guides["visitor-card-bochum"]["phrases"][0]["kana"] = "ヒルフェー"
+    data = Data(OLD.data.cities, OLD.data.sections, OLD.data.events, OLD.data.tracks, guides)
+    new = Site(data, OLD.editorial, OLD.operator)
+    assert changed_records(OLD, new) is None
