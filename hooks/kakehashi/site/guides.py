@@ -271,15 +271,21 @@ def _reading(phrase: Record, lang: str) -> str:
 def _phrases(guide: Guide, writer: LocalizedText, sources: _SourceList) -> str:
     lang = writer.lang
     rows = []
-    readings = [_reading(phrase, lang) for phrase in guide["phrases"]]
+    phrases = guide["phrases"]
+    readings = [_reading(phrase, lang) for phrase in phrases]
     with_reading = any(readings)
-    for phrase, reading in zip(guide["phrases"], readings, strict=True):
+    # A reader of the phrases' own language needs no column that repeats them.
+    with_meaning = any(writer.plain(p["meaning"]) != p["text"] for p in phrases)
+    for phrase, reading in zip(phrases, readings, strict=True):
         cells = [_phrase_text(phrase)]
         if with_reading:
             cells.append(reading)
-        cells.append(writer.inline(phrase["meaning"]) + sources.refs(phrase["sources"]))
+        if with_meaning:
+            cells.append(writer.inline(phrase["meaning"]))
+        cells[-1] += sources.refs(phrase["sources"])
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
-    headers = ["card_phrase", *(["card_reading"] if with_reading else []), "card_meaning"]
+    headers = ["card_phrase", *(["card_reading"] if with_reading else [])]
+    headers += ["card_meaning"] if with_meaning else []
     head = "".join(f'<th scope="col">{escaping.inline(term(LABELS, h, lang))}</th>' for h in headers)
     body = "".join(rows)
     table = f'<table class="kk-card__phrases"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
