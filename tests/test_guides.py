@@ -175,8 +175,10 @@ def test_visitor_cards_carry_numbers_places_map_and_reading_aids(built_site: Pat
     assert 'href="../../disaster-prevention/kiez-graf-engelbert-schule/"' in bochum_ja
     assert '<figure class="kk-map kk-map--section"' in bochum_ja
     assert '<span lang="ja">ルーフェン ズィー アイネン クランケンヴァーゲン</span>' in bochum_ja
-    # The katakana aid is for Japanese readers only.
-    assert "クランケンヴァーゲン" not in _page(built_site, "de", "guides/visitor-card-bochum")
+    # The katakana aid is for Japanese readers only, and German readers get no column repeating the phrases.
+    bochum_de = _page(built_site, "de", "guides/visitor-card-bochum")
+    assert "クランケンヴァーゲン" not in bochum_de and ">Bedeutung</th>" not in bochum_de
+    assert ">Meaning</th>" in _page(built_site, "en", "guides/visitor-card-bochum")
     tsukuba_en = _page(built_site, "en", "guides/visitor-card-tsukuba")
     ruby = "<ruby>救急車<rt>きゅうきゅうしゃ</rt></ruby>が<ruby>必要<rt>ひつよう</rt></ruby>です"
     assert f'<span lang="ja">{ruby}</span>' in tsukuba_en
