@@ -138,6 +138,25 @@ def test_hostile_row_text_is_shown_as_text(project_copy: Path) -> None:
     assert side and body.index(side.group(0)) > body.index(heading)
 
 
+def test_hostile_card_text_is_shown_as_text(project_copy: Path) -> None:
+    path = project_copy / "data" / "guides" / "visitor-card-tsukuba.yml"
+    text = path.read_text("utf-8")
+    quoted = yaml.safe_dump(HOSTILE, allow_unicode=True, width=1000).strip().removesuffix("...").strip()
+    for old in (
+        '"Police – give the name of the town first"',  # a number's label
+        '"An app through which Tsukuba City passes on information in a disaster."',  # a warning
+        '"kaji desu"',  # a reading aid
+        '"There is a fire (when calling 119)."',  # a phrase's meaning
+    ):
+        assert old in text
+        text = text.replace(old, quoted, 1)
+    path.write_text(text, "utf-8")
+    body, _ = page_to_html(load_site(project_copy).markdown("guides/visitor-card-tsukuba", "en"))
+    assert "<script" not in body and "<strong>bold</strong>" not in body and "<!--" not in body
+    assert not any("evil" in href for href in re.findall(r'href="([^"#][^"]*)"', body))
+    assert html.unescape(body).count(HOSTILE) == 4
+
+
 # --- the pages of a real build ------------------------------------------------------
 
 
