@@ -336,7 +336,7 @@ LABELS: Terms = {
     "guide_kind_visitor_card": {"de": "Notfallkarte", "ja": "緊急カード", "en": "Emergency card"},
     "guide_japan": {"de": "Japan", "ja": "日本", "en": "Japan"},
     "guide_germany": {"de": "Deutschland", "ja": "ドイツ", "en": "Germany"},
-    "guide_facilities": {"de": "Einrichtungen dazu", "ja": "関連する施設", "en": "Facilities"},
+    "guide_facilities": {"de": "Passende Einträge", "ja": "関連する項目", "en": "Related entries"},
     "guide_offline": {
         "de": "Diese Seite bleibt in diesem Browser auch ohne Internetverbindung lesbar, "
         "sobald Sie sie einmal geöffnet haben.",
