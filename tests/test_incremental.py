@@ -36,9 +36,8 @@ def edited(site: Site, section: str, index: int, change: Callable[[dict], None])
     record = copy.deepcopy(sections[section][index])
     change(record)
     sections[section][index] = record
-    return replace(
-        site, data=Data(site.data.cities, sections, site.data.events), editorial=dict(site.editorial)
-    )
+    data = Data(site.data.cities, sections, site.data.events, site.data.tracks, site.data.guides)
+    return replace(site, data=data, editorial=dict(site.editorial))
 
 
 def changed_pages(old: Site, new: Site, lang: str) -> set[str]:
@@ -76,6 +75,12 @@ EDITS = {
         "disaster-prevention",
         1,
         set_text("title", "en", "KIEZ"),
+    ),
+    # The visitor card for Bochum shows this school's address (data/guides/visitor-card-bochum.yml).
+    "address of a place on a visitor card": (
+        "disaster-prevention",
+        [r["id"] for r in OLD.data.sections["disaster-prevention"]].index("kiez-graf-engelbert-schule"),
+        set_text("address", "de", "Königsallee 80, Bochum"),
     ),
 }
 
@@ -189,3 +194,11 @@ def test_added_records_and_changed_cities_need_a_full_rebuild() -> None:
     cities = {**OLD.data.cities, "bochum": {**OLD.data.cities["bochum"], "name": {"de": "Bochum (Ruhr)"}}}
     renamed = replace(OLD, data=Data(cities, OLD.data.sections))
     assert changed_records(OLD, renamed) is None
+
+
+def test_an_edited_guide_needs_a_full_rebuild() -> None:
+    guides = copy.deepcopy(OLD.data.guides)
+    guides["visitor-card-bochum"]["phrases"][0]["kana"] = "ヒルフェー"
+    data = Data(OLD.data.cities, OLD.data.sections, OLD.data.events, OLD.data.tracks, guides)
+    new = Site(data, OLD.editorial, OLD.operator)
+    assert changed_records(OLD, new) is None

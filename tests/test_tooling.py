@@ -83,11 +83,13 @@ def test_the_site_is_published_only_after_the_publish_check() -> None:
 
 
 def test_every_data_file_passes_its_pre_commit_schema_hook() -> None:
-    data_files = sorted(path.relative_to(ROOT).as_posix() for path in (ROOT / "data").glob("*.yml"))
+    data = ROOT / "data"
+    paths = [*data.glob("*.yml"), *data.glob("guides/*.yml")]  # one file per section, one per guide
+    data_files = sorted(path.relative_to(ROOT).as_posix() for path in paths)
     covered = []
     for hook in schema_hooks():
         files = [name for name in data_files if re.search(hook["files"], name)]
-        assert len(files) == 1, hook
+        assert len(files) == 1 or (files and "guides/" in hook["files"]), hook
         covered += files
         result = check_jsonschema(*hook["args"], *files)
         assert result.returncode == 0, result.stdout + result.stderr

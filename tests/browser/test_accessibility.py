@@ -24,6 +24,9 @@ PAGES = {
     "imprint": "about/",
     "accessibility": "accessibility/",
     "facts-record": f"disaster-prevention/{ADDRESS_RECORD['id']}/",
+    "guide-crosswalk": "guides/disaster-prevention-crosswalk/",
+    "visitor-card": "guides/visitor-card-tsukuba/",
+    "visitor-card-map": "guides/visitor-card-bochum/",
     "not-found": "404.html",
 }
 PAGE_PARAMS = [pytest.param(lang, name, id=f"{lang}-{name}") for lang in LANGUAGES for name in PAGES]

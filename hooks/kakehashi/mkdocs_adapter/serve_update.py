@@ -31,7 +31,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from kakehashi.base.fingerprints import digest, file_stamps
-from kakehashi.site import events, translation_status
+from kakehashi.site import events, guides, translation_status
 from kakehashi.site.data_catalogue import CATALOGUE_KEY
 from kakehashi.site.downloads import write_downloads
 from kakehashi.site.geojson import located_records
@@ -101,7 +101,7 @@ def changed_records(old: Site, new: Site) -> Changed | None:
     (the events page, the timeline and the calendar feeds) or a track changed."""
     if old.page_keys() != new.page_keys() or old.data.cities != new.data.cities:
         return None
-    if old.data.events != new.data.events:
+    if old.data.events != new.data.events or old.data.guides != new.data.guides:
         return None
     # A GPX file changed (data/tracks/): its route page and its downloads, written by a full build.
     tracks_before = {name: track.content for name, track in old.data.tracks.items()}
@@ -161,6 +161,8 @@ def candidate_keys(old: Site, new: Site, changed: Changed, lang: str) -> set[str
     edited = {record_key(section, after["id"]) for section, pairs in changed.items() for _, after in pairs}
     if old.today != new.today or edited & named:
         keys.add(events.PAGE_KEY)
+    # A guide shows the titles, addresses and points of the records it links.
+    keys.update(guides.keys_showing(new.data, edited))
     for pairs in changed.values():
         for before, after in pairs:
             tagged = (set(before.get("topics", ())), set(after.get("topics", ())))

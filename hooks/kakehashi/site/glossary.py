@@ -344,6 +344,32 @@ LABELS: Terms = _table(
     N_("label:nearest_locating", "Finding your position …"),
     N_("label:nearest_unavailable", "Your position is not available. Please allow your browser to use it."),
     N_("label:nearest_distance", "{distance} in a straight line"),
+    N_("label:guides", "Guides"),
+    N_(
+        "label:guides_intro",
+        "Guides that set Bochum and Tsukuba side by side: what a term means in the other country and "
+        "what a visitor needs in an emergency, each fact with its source."
+    ),
+    N_("label:guide_kind_crosswalk", "Side by side"),
+    N_("label:guide_kind_visitor_card", "Emergency card"),
+    N_("label:guide_japan", "Japan"),
+    N_("label:guide_germany", "Germany"),
+    N_("label:guide_facilities", "Related entries"),
+    N_(
+        "label:guide_offline",
+        "Once you have opened this page, it stays readable in this browser without an internet "
+        "connection."
+    ),
+    N_("label:card_numbers", "Emergency numbers"),
+    N_("label:card_warnings", "How warnings reach you"),
+    N_("label:card_install", "Install the app"),
+    N_("label:card_places", "Where to go in a crisis"),
+    N_("label:card_all_places", "All entries on disaster prevention"),
+    N_("label:card_phrases", "Phrases for an emergency"),
+    N_("label:card_phrase", "Phrase"),
+    N_("label:card_reading", "Pronunciation"),
+    N_("label:card_meaning", "Meaning"),
+    N_("label:card_source_ref", "Source {number}"),
 )
 
 # Names of the texts of a record, for editors: field path → name.

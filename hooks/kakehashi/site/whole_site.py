@@ -9,7 +9,16 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from kakehashi.site import data_catalogue, directives, events, open_data, records_view, translation_status
+from kakehashi.site import (
+    data_catalogue,
+    directives,
+    events,
+    guides,
+    offline,
+    open_data,
+    records_view,
+    translation_status,
+)
 from kakehashi.site.calendar_feeds import calendar_downloads
 from kakehashi.site.data_catalogue import CATALOGUE_FOLDER, CATALOGUE_KEY
 from kakehashi.site.downloads import Download
@@ -38,6 +47,7 @@ DIRECTIVE_SECTIONS: dict[str, tuple[str, ...]] = {
 }
 # Folders of page keys that are generated: editorial pages may not take them.
 _TOPICS_FOLDER = TOPICS_INDEX_KEY.split("/")[0]
+_GUIDES_FOLDER = guides.GUIDES_INDEX_KEY.split("/")[0]
 
 
 def sections_shown(page: EditorialPage) -> set[str]:
@@ -79,6 +89,7 @@ class Site:
             keys += [section_index_key(section, number) for number in pages]
             keys += [record_key(section, record["id"]) for record in self.data.sections[section]]
         keys.append(events.PAGE_KEY)
+        keys += guides.guide_page_keys(self.data)
         keys += topic_page_keys()
         keys.append(translation_status.PAGE_KEY)
         keys.append(CATALOGUE_KEY)
@@ -90,7 +101,8 @@ class Site:
 
     def downloads(self, site_url: str) -> list[Download]:
         """Every file of the site that is not a page, written once all languages are built."""
-        sitemap = sitemap_downloads(sitemap_xml(site_url, self.page_keys(), self.last_checked()))
+        keys = self.page_keys()
+        sitemap = sitemap_downloads(sitemap_xml(site_url, keys, self.last_checked()))
         return [
             *sitemap,
             robots_download(site_url),
@@ -98,6 +110,7 @@ class Site:
             *track_downloads(self.data),
             *geojson_downloads(self.data, site_url),
             *open_data.downloads(self.data_exports, self.schema_files),
+            offline.service_worker(self.data, keys),
         ]
 
     @cached_property
@@ -139,6 +152,10 @@ class Site:
             section, record = self._records[key]
             return render_record(self.data, section, record, lang, self.map_tiles)
         section, _, name = key.partition("/")
+        if section == _GUIDES_FOLDER:
+            if key == guides.GUIDES_INDEX_KEY:
+                return guides.render_guides_index(self.data, lang)
+            return guides.render_guide(self.data, name, lang)
         if section == _TOPICS_FOLDER:
             if key == TOPICS_INDEX_KEY:
                 return render_topics_index(self.data, lang)
@@ -174,7 +191,8 @@ def load_site(
     problems += _directive_problems(editorial, _vocabulary(root, data))
     for key, page in editorial.items():
         section = key.split("/")[0]
-        if section in SECTION_IDS or section == _TOPICS_FOLDER:
+        generated_from = {_TOPICS_FOLDER: "the topics of the records", _GUIDES_FOLDER: "data/guides/"}
+        if section in SECTION_IDS or section in generated_from:
             problems += [
                 Problem(
                     file,
@@ -182,7 +200,7 @@ def load_site(
                     1,
                     "",
                     f"pages under '{section}/' are generated from "
-                    + (f"data/{section}.yml" if section in SECTION_IDS else "the topics of the records")
+                    + (f"data/{section}.yml" if section in SECTION_IDS else generated_from[section])
                     + "; move this page to another folder",
                 )
                 for file in page.files.values()

@@ -15,6 +15,7 @@ from typing import Any
 
 from kakehashi.sources.data_file import read_checked
 from kakehashi.sources.gpx_tracks import Track, check_tracks
+from kakehashi.sources.guide_files import Guide, read_guides
 from kakehashi.sources.problems import Problem, SourceProblems
 from kakehashi.sources.yaml_source import YamlDocument
 
@@ -54,6 +55,8 @@ class Data:
     events: list[Record] = field(default_factory=list)  # data/events.yml, in file order
     # The GPX tracks the cycling records name, by file name (data/tracks/<name>.gpx).
     tracks: dict[str, Track] = field(default_factory=dict)
+    # The guides of data/guides/<id>.yml by id, in the order of their file names.
+    guides: dict[str, Guide] = field(default_factory=dict)
 
 
 def load_data(root: Path, schema_dir: Path | None = None, reader: Reader = read_checked) -> Data:
@@ -95,6 +98,12 @@ def load_data(root: Path, schema_dir: Path | None = None, reader: Reader = read_
     if TRACK_SECTION in documents:
         tracks, track_problems = check_tracks(documents[TRACK_SECTION], data_dir)
         problems += track_problems
+    # The guides link records of the sections and name a city: checked against what could be read.
+    def record_ids(section: str) -> set[str] | None:
+        return {r.get("id") for r in _records(documents[section])} if section in documents else None
+
+    guides, guide_problems = read_guides(data_dir, schema_dir, record_ids, city_ids)
+    problems += guide_problems
     if problems:
         raise SourceProblems(problems)
     return Data(
@@ -102,6 +111,7 @@ def load_data(root: Path, schema_dir: Path | None = None, reader: Reader = read_
         sections={name: documents[name].value for name in SECTION_IDS},
         events=documents[EVENTS].value,
         tracks=tracks,
+        guides=guides,
     )
 
 
