@@ -104,9 +104,15 @@ def test_built_pages_of_a_long_index_link_to_each_other(project_copy: Path, tmp_
     assert count >= 2
     header = "# yaml-language-server: $schema=schema/cycling.schema.json\n"
     path.write_text(header + yaml.safe_dump(records, allow_unicode=True, sort_keys=False), "utf-8")
-    projects = project_copy / "data" / "projects.yml"  # its "See also" names a shipped route
-    text = projects.read_text("utf-8")
-    projects.write_text(text.replace("    - cycling/cycle-park-tsukuba\n", ""), "utf-8")
+    # A project and an event name a shipped route under related; the routes are replaced.
+    for name, named in (
+        ("projects.yml", "    - cycling/cycle-park-tsukuba\n"),
+        ("events.yml", "  related:\n    - cycling/cycle-park-tsukuba\n"),  # its only one
+    ):
+        linking = project_copy / "data" / name
+        text = linking.read_text("utf-8")
+        assert named in text, name
+        linking.write_text(text.replace(named, ""), "utf-8")
     site = tmp_path / "site"
     result = run_mkdocs_build(project_copy, site)
     assert result.returncode == 0, result.stderr

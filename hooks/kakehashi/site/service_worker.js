@@ -32,7 +32,8 @@ function kept(url) {
 }
 
 async function store(cache, request, response) {
-  if (response.ok && response.type === "basic") await cache.put(request, response.clone());
+  // Whole answers only: a part of a file (206, for a Range request) cannot be kept.
+  if (response.status === 200 && response.type === "basic") await cache.put(request, response.clone());
   return response;
 }
 
@@ -60,7 +61,8 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || !kept(new URL(request.url))) return;
+  // A request for part of a file (a map's tile archive) goes to the network as it is.
+  if (request.method !== "GET" || request.headers.has("range") || !kept(new URL(request.url))) return;
   event.respondWith(networkFirst(request));
 });
 
