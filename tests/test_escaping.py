@@ -68,9 +68,21 @@ def test_spaces_at_the_edges_of_a_text_stay(space: str) -> None:
     # Japanese title may end in an ideographic space on purpose.
     import html as html_module
 
-    for text in (f"{space}防災", f"防災{space}", f"{space}Bochum{space}"):
+    for text in (f"{space}防災", f"防災{space}", f"{space}Bochum{space}", f"{space}", f"a{space}{space}"):
         html = render(text)
         assert html_module.unescape(html.removeprefix("<p>").removesuffix("</p>")) == text
+        # In a heading and in a list item (a title on its page, a title on a card) too.
+        heading = md.markdown(f"# {escaping.inline(text)}", extensions=EXTENSIONS)
+        assert html_module.unescape(heading.removeprefix("<h1>").removesuffix("</h1>")) == text
+        item = md.markdown(f"- {escaping.inline(text)}", extensions=EXTENSIONS)
+        assert html_module.unescape(item.removeprefix("<ul>\n<li>").removesuffix("</li>\n</ul>")) == text
+
+
+def test_text_keeps_its_own_letters_at_the_edges() -> None:
+    # Only spaces are trimmed: no letter, digit or sign of the text itself.
+    for text in ("Xanten X", "XX", "x", "1", "  Bochum  "):
+        assert escaping.collapse_whitespace(text) == text.strip(" ")
+        assert render(text).removeprefix("<p>").removesuffix("</p>") == text.strip(" ")
 
 
 def test_plain_text_stays_readable() -> None:
@@ -80,6 +92,9 @@ def test_plain_text_stays_readable() -> None:
 
 def test_paragraphs_split_on_blank_lines_only() -> None:
     assert escaping.paragraphs("one\ntwo\n\n  \nthree") == ["one two", "three"]
+    # Windows (CRLF) and old Mac (CR) line ends, as editors' tools may write them.
+    assert escaping.paragraphs("one\r\ntwo\r\n\r\nthree") == ["one two", "three"]
+    assert escaping.paragraphs("one\rtwo\r\rthree") == ["one two", "three"]
 
 
 def test_attribute_escapes_quotes_and_tags() -> None:

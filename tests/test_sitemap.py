@@ -66,3 +66,35 @@ def test_robots_txt_names_the_sitemap_by_its_absolute_url() -> None:
         assert robots.path == "robots.txt"
         lines = robots.content.decode("utf-8").splitlines()
         assert lines == ["User-agent: *", "Allow: /", "", "Sitemap: https://example.org/partnership/sitemap.xml"]
+
+
+def test_the_sitemap_of_two_pages_is_exactly_this_text() -> None:
+    # The whole text, so that stray characters between elements (still well-formed XML) show.
+    def url(loc: str, lastmod: str | None, alternates: str) -> str:
+        changed = f"    <lastmod>{lastmod}</lastmod>\n" if lastmod else ""
+        return f"  <url>\n    <loc>{loc}</loc>\n{changed}{alternates}  </url>\n"
+
+    def alternates(path: str) -> str:
+        return "".join(
+            f'    <xhtml:link rel="alternate" hreflang="{lang}" href="https://example.org/{prefix}{path}"/>\n'
+            for lang, prefix in (("de", ""), ("ja", "ja/"), ("en", "en/"), ("x-default", ""))
+        )
+
+    expected = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+        + url("https://example.org/cycling/ring/", "2026-11-27", alternates("cycling/ring/"))
+        + url("https://example.org/ja/cycling/ring/", "2026-11-27", alternates("cycling/ring/"))
+        + url("https://example.org/en/cycling/ring/", "2026-11-27", alternates("cycling/ring/"))
+        + url("https://example.org/", None, alternates(""))
+        + url("https://example.org/ja/", None, alternates(""))
+        + url("https://example.org/en/", None, alternates(""))
+        + "</urlset>\n"
+    )
+    changed = {"cycling/ring": "2026-11-27"}
+    assert sitemap_xml("https://example.org/", ["index", "cycling/ring"], changed) == expected
+
+
+def test_robots_txt_keeps_every_letter_of_the_site_path() -> None:
+    robots = robots_download("https://example.org/BOX/").content.decode("utf-8")
+    assert robots.endswith("Sitemap: https://example.org/BOX/sitemap.xml\n")
