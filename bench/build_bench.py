@@ -130,6 +130,9 @@ def synthetic_project(target: Path, size: int) -> Path:
             round_ = i // shipped
             if round_:
                 record["id"] = f"{record['id']}-{i}"
+                # One record per city holds its basics (the loader refuses a second).
+                record.pop("basics", None)
+                record.pop("basics_sources", None)
                 record["title"] = {lang: f"{text} {i}" for lang, text in record["title"].items()}
             related = [copy_of(key, round_) for key in record.pop("related", ())]
             if any(related):
