@@ -289,14 +289,8 @@ def check_tracks(doc: YamlDocument, data_dir: Path) -> tuple[dict[str, Track], l
     tracks: dict[str, Track] = {}
     problems: list[Problem] = []
 
-    def problem(path: tuple, field: str, message: str) -> None:
-        line, column = doc.position(path)
-        problems.append(Problem(doc.file, line, column, field, message))
-
-    for index, record in enumerate(doc.value if isinstance(doc.value, list) else []):
-        if not isinstance(record, dict):
-            continue
-        label = record.get("id") if isinstance(record.get("id"), str) else f"[{index + 1}]"
+    problem = doc.reporter(problems)
+    for index, record, label in doc.records():
         name = record.get("track")
         if "track_source" in record and name is None:
             message = "track_source is only for a track; add track"

@@ -126,15 +126,9 @@ def _check_records(doc: YamlDocument, city_ids: set[str] | None) -> list[Problem
     first_index_of_id: dict[str, int] = {}
     basics_of_city: dict[str, int] = {}  # city → index of the record holding its basics
 
-    def problem(path: tuple, field: str, message: str) -> None:
-        line, column = doc.position(path)
-        problems.append(Problem(doc.file, line, column, field, message))
-
-    for index, record in enumerate(doc.value if isinstance(doc.value, list) else []):
-        if not isinstance(record, dict):
-            continue
+    problem = doc.reporter(problems)
+    for index, record, label in doc.records():
         record_id = record.get("id")
-        label = record_id if isinstance(record_id, str) else f"[{index + 1}]"
         if isinstance(record_id, str) and RESERVED_ID.match(record_id):
             problem(
                 (index, "id"),
@@ -233,14 +227,8 @@ def _check_event_dates(doc: YamlDocument, projects: YamlDocument | None) -> list
             if isinstance(record.get("id"), str) and _valid_date(start) and _valid_date(end):
                 project_days[record["id"]] = (start, end)  # (its own problems are reported)
 
-    def problem(path: tuple, field_name: str, message: str) -> None:
-        line, column = doc.position(path)
-        problems.append(Problem(doc.file, line, column, field_name, message))
-
-    for index, event in enumerate(doc.value if isinstance(doc.value, list) else []):
-        if not isinstance(event, dict):
-            continue
-        label = event["id"] if isinstance(event.get("id"), str) else f"[{index + 1}]"
+    problem = doc.reporter(problems)
+    for index, event, label in doc.records():
         if label in EVENT_PAGE_ANCHORS:
             problem(
                 (index, "id"),

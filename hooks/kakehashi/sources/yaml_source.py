@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,23 @@ class YamlDocument:
                 rest = _field_name(path[1:])
                 return f"{record_id}.{rest}" if rest and not rest.startswith("[") else record_id + rest
         return _field_name(path)
+
+    def records(self) -> Iterator[tuple[int, dict[str, Any], str]]:
+        """Each record (a mapping) of a list file: its index, itself, and the label its
+        problems name it by, its id or else its place in the file ("[3]")."""
+        for index, record in enumerate(self.value if isinstance(self.value, list) else []):
+            if isinstance(record, dict):
+                record_id = record.get("id")
+                yield index, record, record_id if isinstance(record_id, str) else f"[{index + 1}]"
+
+    def reporter(self, problems: list[Problem]) -> Callable[[Path_, str, str], None]:
+        """``problem(path, field, message)``: adds a problem at ``path`` of this file to ``problems``."""
+
+        def problem(path: Path_, field_name: str, message: str) -> None:
+            line, column = self.position(path)
+            problems.append(Problem(self.file, line, column, field_name, message))
+
+        return problem
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Where ``path`` (or its nearest existing parent) stands; its key if ``key``."""
