@@ -92,3 +92,13 @@ def test_scratch_folders_are_hidden_siblings_named_per_process(tmp_path: Path) -
     fresh, old = publish.scratch_dirs(tmp_path / "site")
     assert fresh.parent == old.parent == tmp_path
     assert fresh.name == f".site-new-{os.getpid()}" and old.name == f".site-old-{os.getpid()}"
+
+
+def test_the_build_runs_in_the_environment_it_is_given(tmp_path: Path) -> None:
+    project = tiny_project(tmp_path / "p", "# Seite\n")
+    config = project / "mkdocs.yml"
+    named = config.read_text("utf-8").replace("site_name: Swap", "site_name: !ENV [SWAP_NAME, Unset]")
+    config.write_text(named, "utf-8")
+    site = project / "site"
+    assert publish.build_site(project, site, {**ENV, "SWAP_NAME": "Gesetzt"}) == 0
+    assert "<title>Gesetzt</title>" in (site / "index.html").read_text("utf-8")
