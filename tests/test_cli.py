@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from kakehashi.editor import project as project_settings
-from kakehashi.editor import publish
 from kakehashi.editor.skeleton import appended
 from kakehashi.site.languages import LANGUAGES
 from kakehashi.site.whole_site import load_site
@@ -454,28 +452,6 @@ def test_a_build_that_fails_late_leaves_the_previous_site_byte_identical(
     assert result.stderr.endswith(f"kakehashi: error: the build failed; {site_dir} is unchanged\n")
     assert tree(site_dir) == before
     assert not [p.name for p in project_copy.iterdir() if p.name.startswith(".site-")]
-
-
-def test_source_date_epoch_is_passed_on_or_taken_from_git(tmp_path: Path, monkeypatch) -> None:
-    assert publish.source_date_epoch(tmp_path, {"SOURCE_DATE_EPOCH": "123"}) == "123"
-    assert publish.source_date_epoch(tmp_path, {}) is None  # not a repository
-    git = shutil.which("git")
-    if git is None:
-        pytest.skip("git is not installed")
-    commit_env = {
-        **os.environ,
-        "GIT_COMMITTER_DATE": "@1700000000 +0000",
-        "GIT_AUTHOR_DATE": "@1700000000 +0000",
-    }
-    for args in (
-        ["init", "-q"],
-        ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "--allow-empty", "-m", "x"],
-    ):
-        subprocess.run([git, "-C", str(tmp_path), *args], env=commit_env, check=True, capture_output=True)
-    assert publish.source_date_epoch(tmp_path, {}) == "1700000000"
-    assert publish.build_environment(tmp_path, {})["SOURCE_DATE_EPOCH"] == "1700000000"
-    monkeypatch.setattr(shutil, "which", lambda name: None)
-    assert "SOURCE_DATE_EPOCH" not in publish.build_environment(tmp_path, {})
 
 
 def test_unreadable_settings_are_reported_not_raised(project_copy: Path) -> None:

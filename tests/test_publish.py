@@ -7,6 +7,8 @@ that they check the swap itself in this process and in about a second each.
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -102,3 +104,27 @@ def test_the_build_runs_in_the_environment_it_is_given(tmp_path: Path) -> None:
     site = project / "site"
     assert publish.build_site(project, site, {**ENV, "SWAP_NAME": "Gesetzt"}) == 0
     assert "<title>Gesetzt</title>" in (site / "index.html").read_text("utf-8")
+
+
+def test_source_date_epoch_is_passed_on_or_taken_from_git(tmp_path: Path, monkeypatch) -> None:
+    assert publish.source_date_epoch(tmp_path, {"SOURCE_DATE_EPOCH": "123"}) == "123"
+    assert publish.source_date_epoch(tmp_path, {}) is None  # not a repository
+    git = shutil.which("git")
+    if git is None:
+        pytest.skip("git is not installed: the build time then comes from SOURCE_DATE_EPOCH only")
+    commit_env = {
+        **os.environ,
+        "GIT_COMMITTER_DATE": "@1700000000 +0000",
+        "GIT_AUTHOR_DATE": "@1700000000 +0000",
+    }
+    for args in (
+        ["init", "-q"],
+        ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "--allow-empty", "-m", "x"],
+    ):
+        subprocess.run([git, "-C", str(tmp_path), *args], env=commit_env, check=True, capture_output=True)
+    assert publish.source_date_epoch(tmp_path, {}) == "1700000000"
+    assert publish.build_environment(tmp_path, {})["SOURCE_DATE_EPOCH"] == "1700000000"
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    assert "SOURCE_DATE_EPOCH" not in publish.build_environment(tmp_path, {})
+    assert publish.build_environment(tmp_path, {})["NO_MKDOCS_2_WARNING"] == "1"
+    assert publish.build_environment(tmp_path, {"NO_MKDOCS_2_WARNING": "0"})["NO_MKDOCS_2_WARNING"] == "0"
