@@ -106,3 +106,32 @@ def test_schema_hook_catches_a_bad_record(tmp_path: Path) -> None:
     result = check_jsonschema("--schemafile", str(schema_dir / "cycling.schema.json"), str(data))
     assert result.returncode == 1
     assert "'rout' is not one of ['route', 'route-section', 'facility']" in result.stdout
+
+
+def css_blocks_are_balanced(css: str) -> list[str]:
+    """What is wrong with the nesting of a style sheet: a `}` with no `{`, or a `{` never
+    closed (one of them drops every rule after it in a browser)."""
+    text = re.sub(r"/\*.*?\*/", "", css, flags=re.S)  # comments
+    text = re.sub(r"\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'", "''", text)  # strings
+    problems, depth = [], 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        for char in line:
+            depth += {"{": 1, "}": -1}.get(char, 0)
+            if depth < 0:
+                problems.append(f"line {number}: '}}' closes nothing")
+                depth = 0
+    if "/*" in text:
+        problems.append("a comment is never closed")
+    if depth:
+        problems.append(f"{depth} block(s) never closed")
+    return problems
+
+
+def test_the_style_sheets_close_every_block() -> None:
+    assert css_blocks_are_balanced(".a { b: c; }\n@media print { .d { e: f; } }\n") == []
+    assert css_blocks_are_balanced(".a {\n  b: c;\n.d { e: f; }\n") == ["1 block(s) never closed"]
+    assert css_blocks_are_balanced(".a { b: '}' }\n/* { */") == []
+    sheets = sorted((ROOT / "docs" / "assets" / "stylesheets").glob("*.css"))
+    assert sheets
+    for sheet in sheets:
+        assert css_blocks_are_balanced(sheet.read_text("utf-8")) == [], sheet.name
