@@ -15,6 +15,8 @@ built once, at import, from the catalogs: a word is a dictionary lookup,
 
 from __future__ import annotations
 
+from typing import Any
+
 from kakehashi.site import catalogs
 from kakehashi.site.languages import LANGUAGES
 
@@ -38,38 +40,32 @@ def NP_(context: str, singular: str, plural: str) -> tuple[str, tuple[str, str]]
     return context, (singular, plural)
 
 
-def _counted_table(prefix: str, *messages: tuple[str, tuple[str, str]]) -> CountedTerms:
-    """``{key: {lang: forms}}`` of the counted messages ``<prefix>:<key>``, as ``_table``."""
-    table: CountedTerms = {}
+def _declare(prefix: str, messages: tuple[tuple[str, Any], ...], kind: type) -> dict[str, dict[str, Any]]:
+    """``{key: {lang: translation}}`` of the messages ``<prefix>:<key>``, each declared once;
+    a language whose catalog has no usable translation of a message (not of ``kind``: text,
+    or the tuple of plural forms) is left out of it (``missing_translations``)."""
+    table: dict[str, dict[str, Any]] = {}
     for context, source in messages:
         table_name, _, key = context.partition(":")
         if table_name != prefix or context in DECLARED:
             raise ValueError(f"{context}: declared twice, or in the table of {prefix!r}")
         DECLARED[context] = source
-        table[key] = {}
-        for lang, found in _TRANSLATIONS.items():
-            forms = found.texts.get(context)
-            if isinstance(forms, tuple):
-                table[key][lang] = forms
+        table[key] = {
+            lang: found.texts[context]
+            for lang, found in _TRANSLATIONS.items()
+            if isinstance(found.texts.get(context), kind)
+        }
     return table
+
+
+def _counted_table(prefix: str, *messages: tuple[str, tuple[str, str]]) -> CountedTerms:
+    """``{key: {lang: forms}}`` of the counted messages ``<prefix>:<key>``."""
+    return _declare(prefix, messages, tuple)
 
 
 def _table(prefix: str, *messages: tuple[str, str]) -> Terms:
-    """``{key: {lang: text}}`` of the messages ``<prefix>:<key>``; a language whose catalog
-    has no usable translation of a message is left out of it (``missing_translations``)."""
-    table: Terms = {}
-    for context, source in messages:
-        table_name, _, key = context.partition(":")
-        if table_name != prefix or context in DECLARED:
-            raise ValueError(f"{context}: declared twice, or in the table of {prefix!r}")
-        DECLARED[context] = source
-        texts = {}
-        for lang, found in _TRANSLATIONS.items():
-            text = found.texts.get(context)
-            if isinstance(text, str):
-                texts[lang] = text
-        table[key] = texts
-    return table
+    """``{key: {lang: text}}`` of the messages ``<prefix>:<key>``."""
+    return _declare(prefix, messages, str)
 
 
 SECTION_TITLES: Terms = _table(
