@@ -193,15 +193,24 @@ def _load(root: Path) -> Site:
     )
 
 
-def _report_problems(error: SourceProblems, output_format: str = "text") -> int:
+def _report(lines: list[str], entries: list[dict], summary: str, output_format: str) -> int:
+    """Print what is wrong, a line each or as JSON, and the count in words on stderr."""
     if output_format == "json":
-        print(json.dumps([asdict(problem) for problem in error.problems], ensure_ascii=False, indent=2))
+        print(json.dumps(entries, ensure_ascii=False, indent=2))
     else:
-        for problem in error.problems:
-            print(problem)
-    count = len(error.problems)
-    print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
+        print("\n".join(lines))
+    print(summary, file=sys.stderr)
     return PROBLEMS
+
+
+def _report_problems(error: SourceProblems, output_format: str = "text") -> int:
+    count = len(error.problems)
+    return _report(
+        [str(problem) for problem in error.problems],
+        [asdict(problem) for problem in error.problems],
+        f"{count} problem{'s' if count != 1 else ''} found.",
+        output_format,
+    )
 
 
 # --- check -------------------------------------------------------------------
@@ -215,19 +224,13 @@ def run_check(root: Path, args: argparse.Namespace) -> int:
     if args.publish:
         missing = project.publish_problems(project.read_settings(root))
         if missing:
-            if args.format == "json":
-                problems = [
-                    {"file": project.CONFIG_FILE, "field": key, "message": text} for key, text in missing
-                ]
-                print(json.dumps(problems, ensure_ascii=False, indent=2))
-            else:
-                print("\n".join(f"{project.CONFIG_FILE}: {key}: {text}" for key, text in missing))
             count = len(missing)
-            print(
+            return _report(
+                [f"{project.CONFIG_FILE}: {key}: {text}" for key, text in missing],
+                [{"file": project.CONFIG_FILE, "field": key, "message": text} for key, text in missing],
                 f"{count} setting{'s' if count != 1 else ''} to fill in before the site is published.",
-                file=sys.stderr,
+                args.format,
             )
-            return PROBLEMS
     counts = ", ".join(f"{len(site.data.sections[section])} {section}" for section in SECTION_IDS)
     summary = f"OK: {counts} records; {len(site.data.cities)} cities; {len(site.editorial)} pages in content/"
     if args.format == "json":
