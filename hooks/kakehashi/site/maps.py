@@ -298,6 +298,16 @@ def route_places(record: Record, writer: LocalizedText) -> list[MapPoint]:
     return []
 
 
+def _ticks(first: float, last: float, step: float, lang: str) -> list[tuple[float, str]]:
+    """The ticks of an axis from ``first`` to ``last`` every ``step``, with their labels
+    in the page's numbers."""
+    ticks, value = [], first
+    while value <= last + 1e-9:
+        ticks.append((value, escaping.inline(formatting.number(round(value, 3), lang))))
+        value += step
+    return ticks
+
+
 def elevation_profile(record: Record, track: Track, writer: LocalizedText) -> str:
     """Elevation against distance, with axes in the page's language; "" without elevations."""
     lang = writer.lang
@@ -328,24 +338,18 @@ def elevation_profile(record: Record, track: Track, writer: LocalizedText) -> st
         f'<polyline class="kk-map__track" points="{line}" fill="none" '
         'stroke="currentColor" stroke-width="3"/>',
     ]
-    tick = 0.0
-    while tick <= total_km + 1e-9:
+    for tick, label in _ticks(0.0, total_km, x_step, lang):
         x = x_of(tick)
-        label = escaping.inline(formatting.number(round(tick, 3), lang))
         parts.append(
             f'<path d="M{x} {bottom}v6" stroke="currentColor"/><text x="{x}" y="{bottom + 32}" '
             f'text-anchor="middle" font-size="{FONT}" fill="currentColor">{label}</text>'
         )
-        tick += x_step
-    level = y_min
-    while level <= y_max + 1e-9:
+    for level, label in _ticks(y_min, y_max, y_step, lang):
         y = y_of(level)
-        label = escaping.inline(formatting.number(round(level, 3), lang))
         parts.append(
             f'<path d="M{left - 6} {y}h6" stroke="currentColor"/><text x="{left - 10}" y="{y + 8}" '
             f'text-anchor="end" font-size="{FONT}" fill="currentColor">{label}</text>'
         )
-        level += y_step
     x_axis = _word("distance_axis", lang)
     y_axis = _word("elevation_axis", lang)
     parts.append(
