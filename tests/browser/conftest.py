@@ -10,6 +10,7 @@ skipped with the reason, unless KAKEHASHI_REQUIRE_BROWSER=1.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import threading
@@ -48,25 +49,19 @@ class _QuietHandler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-@pytest.fixture(scope="session")
-def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    """The real project built with SITE_URL set to a local server, and that server."""
-    root = tmp_path_factory.mktemp("served-site")
+@contextlib.contextmanager
+def built_and_served(
+    project: Path,
+    root: Path,
+    handler: type[SimpleHTTPRequestHandler],
+    extra_env: dict[str, str] | None = None,
+) -> Iterator[ServedSite]:
+    """``project`` built into ``root`` with SITE_URL set to a local server, and that server."""
     # Bind first: the build needs the port for SITE_URL.
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
     origin = f"http://127.0.0.1:{server.server_address[1]}"
     try:
-        saved = os.environ.get("SITE_URL")
-        os.environ["SITE_URL"] = origin + "/"
-        try:
-            # Small search bundles: each language's search then merges several,
-            # as at thousands of records, and the search tests read across them.
-            result = run_mkdocs_build(ROOT, root, {"KAKEHASHI_SEARCH_PAGES_PER_BUNDLE": "20"})
-        finally:
-            if saved is None:
-                del os.environ["SITE_URL"]
-            else:
-                os.environ["SITE_URL"] = saved
+        result = run_mkdocs_build(project, root, {"SITE_URL": origin + "/", **(extra_env or {})})
         assert result.returncode == 0, result.stderr
         thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
         thread.start()
@@ -75,6 +70,16 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite
         thread.join(timeout=10)
     finally:
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """The real project built with SITE_URL set to a local server, and that server."""
+    root = tmp_path_factory.mktemp("served-site")
+    # Small search bundles: each language's search then merges several, as at
+    # thousands of records, and the search tests read across them.
+    with built_and_served(ROOT, root, _QuietHandler, {"KAKEHASHI_SEARCH_PAGES_PER_BUNDLE": "20"}) as site:
+        yield site
 
 
 @pytest.fixture(scope="session")

@@ -10,26 +10,24 @@ nearest places in order.
 
 from __future__ import annotations
 
-import functools
 import io
 import math
 import re
 import struct
-import threading
 import zlib
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import copy_project, run_mkdocs_build
+from conftest import copy_project
 from kakehashi.site.glossary import LABELS, term
 from kakehashi.site.interactive_map import DEFAULT_MAP_TILES
 
-from .conftest import PHONE
+from .conftest import PHONE, built_and_served
 from .reader import DATA, PREFIX, ServedSite, require
 
 pytestmark = pytest.mark.browser
@@ -131,18 +129,8 @@ def pmtiles_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSit
     )
     config.write_text(text, "utf-8")
     root = tmp_path_factory.mktemp("pmtiles-site")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_RangeHandler, directory=str(root)))
-    origin = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
-        result = run_mkdocs_build(project, root, {"SITE_URL": origin + "/"})
-        assert result.returncode == 0, result.stderr
-        thread = threading.Thread(target=server.serve_forever, name="pmtiles-site", daemon=True)
-        thread.start()
-        yield ServedSite(origin, root)
-        server.shutdown()
-        thread.join(timeout=10)
-    finally:
-        server.server_close()
+    with built_and_served(project, root, _RangeHandler) as site:
+        yield site
 
 
 def _has_pmtiles_writer() -> bool:
