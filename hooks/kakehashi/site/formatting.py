@@ -100,6 +100,15 @@ def quantity(value: Mapping[str, Any], lang: str) -> str:
     return text
 
 
+_MONEY_WORDS = {"EUR": "money_eur", "JPY": "money_jpy"}
+
+
+def money(value: float, currency: str, lang: str) -> str:
+    """An amount as published: 1200 EUR → "1.200 €" / "1,200ユーロ" / "€1,200"; 75000 JPY →
+    "75.000 Yen" / "75,000円" / "¥75,000", the number as :func:`number` writes it."""
+    return term(VALUE_WORDS, _MONEY_WORDS[currency], lang).format(amount=number(value, lang))
+
+
 def file_size(size: int, lang: str) -> str:
     """A file's size in decimal units: 850 → "850 Byte"; 12345 → "12,3 kB" / "12.3 KB" / "12.3 kB"."""
     locale = LOCALES[lang]

@@ -343,11 +343,13 @@ LABELS: Terms = _table(
     N_("label:guides", "Guides"),
     N_(
         "label:guides_intro",
-        "Guides that set Bochum and Tsukuba side by side: what a term means in the other country and "
-        "what a visitor needs in an emergency, each fact with its source."
+        "Guides that set Bochum and Tsukuba side by side: what a term means in the other country, "
+        "what a visitor needs in an emergency and how founders find their feet in the partner city, "
+        "each fact with its source."
     ),
     N_("label:guide_kind_crosswalk", "Side by side"),
     N_("label:guide_kind_visitor_card", "Emergency card"),
+    N_("label:guide_kind_playbook", "Step by step"),
     N_("label:guide_japan", "Japan"),
     N_("label:guide_germany", "Germany"),
     N_("label:guide_facilities", "Related entries"),
@@ -366,6 +368,15 @@ LABELS: Terms = _table(
     N_("label:card_reading", "Pronunciation"),
     N_("label:card_meaning", "Meaning"),
     N_("label:card_source_ref", "Source {number}"),
+    # Translators: the heading of a numbered step of a founders' playbook, before its own heading.
+    N_("label:playbook_step", "Step {number}"),
+    # Translators: shown on a step or item of a playbook that no source confirms yet.
+    N_("label:not_yet_confirmed", "Not yet confirmed"),
+    N_("label:checked_on", "Checked on"),
+    N_("label:playbook_amount", "Amount"),
+    N_("label:playbook_deadline", "Deadline"),
+    # Translators: links a founders' playbook to the one for the way back (Tsukuba → Bochum).
+    N_("label:playbook_counterpart", "The other direction"),
 )
 
 # Names of the texts of a record, for editors: field path → name.
@@ -394,6 +405,13 @@ VALUE_WORDS: Terms = _table(
     # Translators: a number and its unit; the source has a no-break space between them.
     N_("value:quantity", "{amount}\u00a0{unit}"),
     N_("value:range", "{low}–{high}"),
+    # Translators: an amount of money as published; {amount} is the number as your language writes it.
+    N_("value:money_eur", "€{amount}"),
+    N_("value:money_jpy", "¥{amount}"),
+    # Translators: an amount that is a maximum, e.g. "up to ¥75,000".
+    N_("value:up_to", "up to {amount}"),
+    # Translators: an amount and what it is for, e.g. "€1,200 per person and month".
+    N_("value:amount_per", "{amount} {per}"),
     # Translators: {start} and {end} are dates, of a month or a year where the source gives no day.
     N_("value:period", "{start} to {end}"),
     N_("value:with_note", "{text} ({note})"),

@@ -7,7 +7,11 @@ it. A visitor card holds what a visitor of one city needs on one printed A4
 page: the emergency numbers, the warnings, places from the disaster-prevention
 section (their addresses and a small map come from the records, which are
 linked, not copied), and phrases with reading aids; its rows point to a
-numbered list of sources at the end of the card.
+numbered list of sources at the end of the card. A playbook takes founders from
+one city to the other in numbered steps (the same steps as its counterpart for
+the other direction, which it links): each step and each of its items shows its
+sources, the day they were checked, amounts and deadlines as published, and
+"not yet confirmed" where no source confirms it.
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ def linked_records(guide: Guide) -> set[str]:
         for link_key in row.get("records", ())
     }
     keys.update(place["record"] for place in guide.get("places", ()))
+    keys.update(link_key for step in guide.get("steps", ()) for link_key in step.get("records", ()))
     return keys
 
 
@@ -77,6 +82,8 @@ def render_guide(data: Data, guide_id: str, lang: str) -> str:
     key = guide_key(guide_id)
     if guide["kind"] == "crosswalk":
         blocks = [writer.paragraphs(guide["summary"]), *_crosswalk(data, guide, writer, key)]
+    elif guide["kind"] == "playbook":
+        blocks = [writer.paragraphs(guide["summary"]), *_playbook(data, guide, writer, key)]
     else:
         blocks = [_visitor_card(data, guide, writer, key)]
     if "unverified" in guide:
@@ -199,7 +206,7 @@ def _visitor_card(data: Data, guide: Guide, writer: LocalizedText, key: str) -> 
 
     numbers = "".join(
         f'<li><a class="kk-card__number" href="tel:{row["number"]}">{escaping.inline(row["number"])}</a> '
-        f'<span>{writer.inline(row["label"])}</span>{sources.refs(row["sources"])}</li>'
+        f"<span>{writer.inline(row['label'])}</span>{sources.refs(row['sources'])}</li>"
         for row in guide["numbers"]
     )
     parts.append(f'## {words("card_numbers")}\n\n<ul class="kk-card__numbers">{numbers}</ul>')
@@ -292,3 +299,89 @@ def _phrases(guide: Guide, writer: LocalizedText, sources: _SourceList) -> str:
     table = f'<table class="kk-card__phrases"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
     return f"## {escaping.inline(term(LABELS, 'card_phrases', lang))}\n\n{table}"
 
+
+# --- the playbook -----------------------------------------------------------------
+
+
+def _playbook(data: Data, guide: Guide, writer: LocalizedText, key: str) -> list[str]:
+    lang = writer.lang
+    blocks = []
+    for number, step in enumerate(guide["steps"], start=1):
+        label = term(LABELS, "playbook_step", lang).format(number=number)
+        heading = term(VALUE_WORDS, "labelled", lang).format(
+            label=escaping.inline(label), value=writer.inline(step["heading"])
+        )
+        parts = [f"## {heading}"]
+        if not step["confirmed"]:
+            parts.append(f'<p class="kk-playbook__status">{_not_yet_confirmed(lang)}</p>')
+        parts.append(writer.paragraphs(step["text"]))
+        if "records" in step:
+            parts.append(_facilities(data, step["records"], writer, key))
+        if "items" in step:
+            items = "".join(_playbook_item(item, writer) for item in step["items"])
+            parts.append(f'<ul class="kk-playbook__items">{items}</ul>')
+        parts.append(_row_sources(step["sources"], lang))
+        parts.append(f'<p class="kk-playbook__checked">{_checked_on(step["checked"], lang)}</p>')
+        body = "\n\n".join(parts)
+        step_id = escaping.attribute(step["id"])
+        section = f'<section class="kk-playbook__step" id="step-{step_id}" markdown>'
+        blocks.append(f"{section}\n\n{body}\n\n</section>")
+    other = data.guides.get(guide["counterpart"])
+    if other is not None:
+        target = link(writer.inline(other["title"]), key, guide_key(other["id"]))
+        labelled = term(VALUE_WORDS, "labelled", lang)
+        line = labelled.format(label=_word("playbook_counterpart", lang), value=target)
+        blocks.append(f'<p class="kk-playbook__counterpart" markdown>{line}</p>')
+    return blocks
+
+
+def _word(name: str, lang: str) -> str:
+    return escaping.inline(term(LABELS, name, lang))
+
+
+def _not_yet_confirmed(lang: str) -> str:
+    return f'<strong class="kk-playbook__unconfirmed">{_word("not_yet_confirmed", lang)}</strong>'
+
+
+def _time(date: str, lang: str) -> str:
+    shown = escaping.inline(formatting.partial_date(date, lang))
+    return f'<time datetime="{escaping.attribute(date)}">{shown}</time>'
+
+
+def _checked_on(date: str, lang: str) -> str:
+    labelled = term(VALUE_WORDS, "labelled", lang)
+    return labelled.format(label=_word("checked_on", lang), value=_time(date, lang))
+
+
+def _amount(amount: Record, writer: LocalizedText) -> str:
+    lang = writer.lang
+    shown = escaping.inline(formatting.money(amount["value"], amount["currency"], lang))
+    if amount.get("up_to"):
+        shown = term(VALUE_WORDS, "up_to", lang).format(amount=shown)
+    return term(VALUE_WORDS, "amount_per", lang).format(amount=shown, per=writer.inline(amount["per"]))
+
+
+def _playbook_item(item: Record, writer: LocalizedText) -> str:
+    """One place, office, procedure or programme of a step: what it is, its amounts and deadline,
+    its sources and the day they were checked; "not yet confirmed" beside its name where no
+    source confirms it."""
+    lang = writer.lang
+    labelled = term(VALUE_WORDS, "labelled", lang).format
+    joiner = term(VALUE_WORDS, "fact_joiner", lang)
+    head = f"<strong>{writer.inline(item['name'])}</strong>"
+    if not item["confirmed"]:
+        head += f" {_not_yet_confirmed(lang)}"
+    lines = [labelled(label=head, value=writer.inline(item["text"]))]
+    facts = []
+    if "amounts" in item:
+        amounts = joiner.join(_amount(amount, writer) for amount in item["amounts"])
+        facts.append(labelled(label=_word("playbook_amount", lang), value=amounts))
+    if "deadline" in item:
+        facts.append(labelled(label=_word("playbook_deadline", lang), value=_time(item["deadline"], lang)))
+    if facts:
+        lines.append(f'<span class="kk-playbook__facts">{joiner.join(facts)}</span>')
+    links = joiner.join(external_link(s["url"], s["title"], s["lang"], lang) for s in item["sources"])
+    sources = labelled(label=_word("sources", lang), value=links)
+    checked = _checked_on(item["checked"], lang)
+    lines.append(f'<span class="kk-guide__sources">{sources}{joiner}{checked}</span>')
+    return '<li class="kk-playbook__item">' + "<br>\n".join(lines) + "</li>"

@@ -3,8 +3,10 @@
 A guide is a mapping, not a list of records: the file's name is its id and the
 address of its page (``data/guides/visitor-card-bochum.yml`` → ``/guides/visitor-card-bochum/``).
 Besides the schema, this checks what a schema cannot state: the file name, the
-records and the city a guide names, which fields belong to which kind, and the
-reading aids of a phrase. Every problem is returned with its position.
+records and the cities a guide names, which fields belong to which kind, the
+reading aids of a phrase, and that a playbook and its counterpart (the same
+founders' path in the other direction) have the same steps in the same order.
+Every problem is returned with its position.
 """
 
 from __future__ import annotations
@@ -27,7 +29,10 @@ _RESERVED = frozenset({"index"})
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "crosswalk": ("groups",),
     "visitor-card": ("city", "numbers", "warnings", "places", "phrases"),
+    "playbook": ("from", "to", "counterpart", "steps"),
 }
+# The section whose records a visitor card's places are: their addresses and map come from it.
+PLACES_SECTION = "disaster-prevention"
 # [漢字](かんじ): a run of text and its reading, in a phrase's furigana.
 FURIGANA = re.compile(r"\[([^\[\]()]+)\]\(([^\[\]()]+)\)")
 
@@ -68,6 +73,7 @@ def read_guides(
     """
     guides: dict[str, Guide] = {}
     problems: list[Problem] = []
+    playbooks: dict[str, YamlDocument] = {}
     for path in guide_files(data_dir):
         display = f"data/{GUIDES_FOLDER}/{path.name}"
         guide_id = path.stem
@@ -88,8 +94,11 @@ def read_guides(
         if not isinstance(doc.value, dict):
             continue
         problems += _check_guide(doc, record_ids, city_ids)
+        if doc.value.get("kind") == "playbook":
+            playbooks[guide_id] = doc
         if not file_problems:
             guides[guide_id] = {"id": guide_id, **doc.value}
+    problems += _check_counterparts(playbooks, {p.stem for p in guide_files(data_dir)})
     return guides, problems
 
 
@@ -112,17 +121,31 @@ def _check_guide(
                 if name in guide and name not in KIND_FIELDS[kind]:
                     mine = ", ".join(KIND_FIELDS[kind])
                     problem((name,), f"the field '{name}' belongs to a {other}; a {kind} has: {mine}", True)
-    city = guide.get("city")
-    if city_ids is not None and isinstance(city, str) and city not in city_ids:
-        known = ", ".join(sorted(c for c in city_ids if isinstance(c, str)))
-        problem(("city",), f"unknown city '{city}'; cities are defined in data/cities.yml: {known}")
+    for name in ("city", "from", "to"):
+        city = guide.get(name)
+        if city_ids is not None and isinstance(city, str) and city not in city_ids:
+            known = ", ".join(sorted(c for c in city_ids if isinstance(c, str)))
+            problem((name,), f"unknown city '{city}'; cities are defined in data/cities.yml: {known}")
+    if kind == "playbook" and isinstance(guide.get("from"), str) and guide.get("from") == guide.get("to"):
+        problem(("to",), "a playbook goes from one city to the other: 'from' and 'to' must differ")
     links: list[tuple[tuple, Any]] = []
     for g, group in _items(guide.get("groups")):
         for r, row in _items(group.get("rows")):
             records = row.get("records")
             named = enumerate(records) if isinstance(records, list) else ()
             links += [(("groups", g, "rows", r, "records", n), link) for n, link in named]
-    links += [(("places", p, "record"), place.get("record")) for p, place in _items(guide.get("places"))]
+    for s, step in _items(guide.get("steps")):
+        records = step.get("records")
+        named = enumerate(records) if isinstance(records, list) else ()
+        links += [(("steps", s, "records", n), link) for n, link in named]
+    for p, place in _items(guide.get("places")):
+        link = place.get("record")
+        links.append((("places", p, "record"), link))
+        if isinstance(link, str) and "/" in link and link.split("/", 1)[0] != PLACES_SECTION:
+            problem(
+                ("places", p, "record"),
+                f"a place is a record of the {PLACES_SECTION} section, e.g. {PLACES_SECTION}/kiez-bochum",
+            )
     for path, link in links:
         if not isinstance(link, str) or "/" not in link:
             continue  # the schema names the form
@@ -133,6 +156,81 @@ def _check_guide(
     for p, phrase in _items(guide.get("phrases")):
         problems += _check_phrase(doc, ("phrases", p), phrase)
     return problems
+
+
+def _check_counterparts(playbooks: dict[str, YamlDocument], guide_ids: set[str]) -> list[Problem]:
+    """Each playbook names its counterpart, which names it back and has the same step ids in
+    the same order; a difference is reported in each of the two files, at its own step."""
+    problems: list[Problem] = []
+
+    def problem(doc: YamlDocument, path: tuple, message: str) -> None:
+        line, column = doc.position(path)
+        problems.append(Problem(doc.file, line, column, doc.field_name(path), message))
+
+    for guide_id, doc in playbooks.items():
+        other_id = doc.value.get("counterpart")
+        if not isinstance(other_id, str):
+            continue  # the schema names the problem
+        other = playbooks.get(other_id)
+        if other is None:
+            what = "is not a playbook" if other_id in guide_ids else "does not exist"
+            problem(doc, ("counterpart",), f"the counterpart data/{GUIDES_FOLDER}/{other_id}.yml {what}")
+            continue
+        if other.value.get("counterpart") != guide_id:
+            problem(
+                doc,
+                ("counterpart",),
+                f"data/{GUIDES_FOLDER}/{other_id}.yml does not name this playbook as its counterpart;"
+                f" write counterpart: {guide_id} there",
+            )
+            continue
+        for name, opposite in (("from", "to"), ("to", "from")):
+            if doc.value.get(name) != other.value.get(opposite):
+                problem(
+                    doc,
+                    (name,),
+                    f"'{name}' must be the '{opposite}' of data/{GUIDES_FOLDER}/{other_id}.yml"
+                    f" ({other.value.get(opposite)}): a counterpart goes the other way",
+                )
+        _compare_steps(doc, other, problem)
+    return problems
+
+
+def _step_ids(doc: YamlDocument) -> list[tuple[int, Any]]:
+    steps = doc.value.get("steps")
+    return [(i, step.get("id")) for i, step in _items(steps)] if isinstance(steps, list) else []
+
+
+def _compare_steps(doc: YamlDocument, other: YamlDocument, problem: Callable[..., None]) -> None:
+    """Reports the first step of ``doc`` that differs from the step at the same place in ``other``."""
+    mine, theirs = _step_ids(doc), _step_ids(other)
+    other_file = other.file
+    for number, ((index, step_id), (_, other_step)) in enumerate(zip(mine, theirs, strict=False), start=1):
+        if step_id != other_step:
+            problem(
+                doc,
+                ("steps", index, "id"),
+                f"step {number} is '{step_id}', but step {number} of {other_file} is '{other_step}';"
+                " both playbooks have the same steps in the same order",
+            )
+            return
+    if len(mine) > len(theirs):
+        index, step_id = mine[len(theirs)]
+        problem(
+            doc,
+            ("steps", index, "id"),
+            f"step {len(theirs) + 1} '{step_id}' has no counterpart: {other_file} has {len(theirs)} steps;"
+            " both playbooks have the same steps in the same order",
+        )
+    elif len(mine) < len(theirs) and mine:
+        index, _ = mine[-1]
+        missing = theirs[len(mine)][1]
+        problem(
+            doc,
+            ("steps", index),
+            f"the step '{missing}' of {other_file} (step {len(mine) + 1}) is missing after this one;"
+            " both playbooks have the same steps in the same order",
+        )
 
 
 def _check_phrase(doc: YamlDocument, path: tuple, phrase: dict) -> list[Problem]:
