@@ -149,12 +149,13 @@ def _attribution_html(tiles: MapTiles) -> str:
     return text
 
 
-def _tile_source(tiles: MapTiles, key: str, lang: str) -> str:
-    """The tile address as the page's script uses it: a path below the site becomes relative."""
+def _tile_source(tiles: MapTiles, up: str) -> str:
+    """The tile address as the page's script uses it: a path below the site becomes relative
+    (``up`` leads from the page to the site root)."""
     if tiles.url:
         return tiles.url
     assert tiles.pmtiles is not None
-    return tiles.pmtiles if tiles.host else href(tiles.pmtiles, key, lang)
+    return tiles.pmtiles if tiles.host else up + tiles.pmtiles
 
 
 def _words(tiles: MapTiles, lang: str) -> str:
@@ -166,45 +167,55 @@ def _words(tiles: MapTiles, lang: str) -> str:
 
 def _map_block(key: str, lang: str, tiles: MapTiles, attributes: dict[str, str]) -> str:
     """The button, the (hidden) map and its legend, and the script that makes them work."""
-    words = lambda name: escaping.attribute(term(LABELS, name, lang))  # noqa: E731 - a local shorthand
+    opening, closing, button, canvas_and_rest = _map_block_parts(lang, tiles, url_path(key, lang).count("/"))
     canvas = f"kk-livemap-{key.replace('/', '-')}"
-    attrs = {
-        "data-leaflet": href(LEAFLET, key, lang),
-        "data-tiles": _tile_source(tiles, key, lang),
+    own = "".join(f' {name}="{escaping.attribute(value)}"' for name, value in attributes.items())
+    return f"{opening}{own}{closing}{button.format(canvas)}{canvas_and_rest.format(canvas)}"
+
+
+@functools.lru_cache(maxsize=64)
+def _map_block_parts(lang: str, tiles: MapTiles, depth: int) -> tuple[str, str, str, str]:
+    """What the map blocks of all pages ``depth`` folders below the site root in ``lang``
+    share, made once (a section has a thousand such pages): the opening tag up to the
+    page's own attributes, the attributes after them, then the button and the rest, each
+    with one ``{}`` for the id of the map's region."""
+    up = "../" * depth
+    word = lambda name: term(LABELS, name, lang)  # noqa: E731 - a local shorthand
+    before = {
+        "data-leaflet": up + LEAFLET,
+        "data-tiles": _tile_source(tiles, up),
         "data-tiles-kind": "pmtiles" if tiles.pmtiles else "xyz",
         "data-attribution": _attribution_html(tiles),
         "data-max-zoom": str(tiles.max_zoom),
         "data-consent": tiles.host or "this-site",
-        "data-word-exact": term(LABELS, "location_exact", lang),
-        "data-word-approximate": term(LABELS, "location_approximate", lang),
-        "data-word-failed": term(LABELS, "map_failed", lang),
+        "data-word-exact": word("location_exact"),
+        "data-word-approximate": word("location_approximate"),
+        "data-word-failed": word("map_failed"),
         "data-word-note": term(VALUE_WORDS, "with_note", lang),
         # Leaflet's own controls, named in the page's language.
-        "data-word-zoom-in": term(LABELS, "map_zoom_in", lang),
-        "data-word-zoom-out": term(LABELS, "map_zoom_out", lang),
-        "data-word-close": term(LABELS, "close", lang),
-        **attributes,
+        "data-word-zoom-in": word("map_zoom_in"),
+        "data-word-zoom-out": word("map_zoom_out"),
+        "data-word-close": word("close"),
     }
-    if tiles.pmtiles:
-        attrs["data-pmtiles-script"] = href(PMTILES_SCRIPT, key, lang)
-    attr_text = " ".join(f'{name}="{escaping.attribute(value)}"' for name, value in attrs.items())
-    show = escaping.attribute(_words(tiles, lang))
-    legend = (
+    after = {"data-pmtiles-script": up + PMTILES_SCRIPT} if tiles.pmtiles else {}
+    attrs = lambda items: "".join(f' {name}="{escaping.attribute(value)}"' for name, value in items.items())  # noqa: E731
+    # The ids are filled in with str.format: braces of the words are doubled.
+    safe = lambda name: escaping.attribute(word(name)).replace("{", "{{").replace("}", "}}")  # noqa: E731
+    show = escaping.attribute(_words(tiles, lang)).replace("{", "{{").replace("}", "}}")
+    button = (
+        f'><button type="button" class="md-button kk-livemap__show" aria-expanded="false" '
+        f'aria-controls="{{}}">{show}</button>'
+    )
+    rest = (
+        f'<div id="{{}}" class="kk-livemap__canvas" role="region" aria-label="{safe("map")}" hidden></div>'
         f'<p class="kk-livemap__legend" hidden>'
         f'<span class="kk-livemap__key kk-livemap__key--exact" aria-hidden="true"></span> '
-        f'{words("location_exact")} '
+        f"{safe('location_exact')} "
         f'<span class="kk-livemap__key kk-livemap__key--approximate" aria-hidden="true"></span> '
-        f"{words('location_approximate')}</p>"
+        f"{safe('location_approximate')}</p></div>\n"
+        f'<script src="{up + SCRIPT}" defer></script>'
     )
-    return (
-        f'<div class="kk-livemap" data-pagefind-ignore="all" {attr_text}>'
-        f'<button type="button" class="md-button kk-livemap__show" aria-expanded="false" '
-        f'aria-controls="{canvas}">{show}</button>'
-        f'<div id="{canvas}" class="kk-livemap__canvas" role="region" '
-        f'aria-label="{words("map")}" hidden></div>'
-        f"{legend}</div>\n"
-        f'<script src="{href(SCRIPT, key, lang)}" defer></script>'
-    )
+    return f'<div class="kk-livemap" data-pagefind-ignore="all"{attrs(before)}', attrs(after), button, rest
 
 
 def record_map(section: str, record: Record, lang: str, tiles: MapTiles = DEFAULT_MAP_TILES) -> str:
