@@ -219,10 +219,19 @@ def _back_to_section(section: str, record: Record, lang: str) -> str:
 def sorted_records(data: Data, section: str, lang: str) -> list[Record]:
     """Projects newest first; other sections by title in the reader's language, except that
     a record with ``basics`` (the overview residents need first) leads its city."""
+    return list(_sorted_records(data, section, lang))
+
+
+# The index pages, the topic pages and every records directive of a language sort the
+# same section: sorted once. 12 = 4 sections × 3 languages, about one load of the data.
+@functools.lru_cache(maxsize=12)
+def _sorted_records(data: Data, section: str, lang: str) -> tuple[Record, ...]:
     records = data.sections[section]
     if section == "projects":
-        return sorted(records, key=lambda r: (r["date"], r["id"]), reverse=True)
-    return sorted(records, key=lambda r: ("basics" not in r, pick(r["title"], lang).text.casefold(), r["id"]))
+        return tuple(sorted(records, key=lambda r: (r["date"], r["id"]), reverse=True))
+    return tuple(
+        sorted(records, key=lambda r: ("basics" not in r, pick(r["title"], lang).text.casefold(), r["id"]))
+    )
 
 
 # The cards of an index (or of one of its pages) by group: the city, or None for
