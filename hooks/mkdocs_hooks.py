@@ -40,7 +40,6 @@ from kakehashi.mkdocs_adapter.speedups.page_writer import ForkedPageWriter
 from kakehashi.mkdocs_adapter.upstream import i18n_plugin
 from kakehashi.search.bundles import SearchIndex, SearchIndexError, pages_per_bundle, plan_bundles
 from kakehashi.site import urls
-from kakehashi.site.downloads import write_downloads
 from kakehashi.site.editorial import legal_links
 from kakehashi.site.glossary import ui_words
 from kakehashi.site.interactive_map import MapTilesError, map_tiles_setting
@@ -286,7 +285,7 @@ def _write_downloads(config: MkDocsConfig) -> None:
     # The sitemap and the data files cover every language: written once, at the end.
     if _all_languages_done():
         state.stop_markdown_prefetch()
-        write_downloads(Path(config.site_dir), state.site.downloads(config.site_url))
+        state.write_downloads(Path(config.site_dir), config.site_url)
 
 
 @event_priority(-50)

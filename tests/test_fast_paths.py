@@ -23,6 +23,7 @@ BUILD = """
 import atexit, sys
 from mkdocs_static_i18n import suffix
 import kakehashi.mkdocs_adapter.i18n_files as files
+import kakehashi.mkdocs_adapter.speedups.download_cache as downloads
 import kakehashi.mkdocs_adapter.speedups.forks as forks
 import kakehashi.mkdocs_adapter.speedups.generated_source as source
 import kakehashi.mkdocs_adapter.speedups.html_cache as cache
@@ -62,6 +63,9 @@ count(source, "read_source", "sources read by the shortcut")
 count(switch, "set_page_links", "switchers set by the shortcut")
 count(theme, "navigation_links", "navigations memoized")
 count(suffix, "create_i18n_file", "files made by static-i18n")
+count(downloads.DownloadCache, "save", "downloads kept for the next build")
+count(downloads.DownloadCache, "load", "downloads taken from the last build",
+      lambda self, kept: kept is not None)
 atexit.register(lambda: [print(f"{label}: {n}", file=sys.stderr) for label, n in counts.items()])
 from mkdocs.__main__ import cli
 sys.argv[0] = "mkdocs"
@@ -78,6 +82,7 @@ SPEEDUP_COUNTS = (
     "sources read by the shortcut",
     "switchers set by the shortcut",
     "navigations memoized",
+    "downloads kept for the next build",
 )
 SPEEDUPS_OFF = {"KAKEHASHI_SPEEDUPS": "off"}
 
@@ -147,10 +152,41 @@ def test_a_build_that_finds_every_page_kept_starts_no_helper(tmp_path: Path) -> 
     pages = [name for name in pages if is_page(name)]
     with contextlib.closing(sqlite3.connect(project / RENDERED)) as kept:
         assert kept.execute("SELECT count(*) FROM documents").fetchone()[0] == len(pages)
+    assert reported(first, "downloads taken from the last build") == 0
     second = build(project, tmp_path / "second")
     assert second.returncode == 0, second.stderr
     assert reported(second, "helpers started") == 0
+    # The sitemap, feeds and data files too: the inputs are those of the first build.
+    assert reported(second, "downloads taken from the last build") == 1
+    assert reported(second, "downloads kept for the next build") == 0
     assert site_files(tmp_path / "second") == site_files(tmp_path / "first")
+
+
+def test_an_edit_of_the_data_makes_the_downloads_anew(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    first = build(project, tmp_path / "first")
+    assert first.returncode == 0, first.stderr
+    data = project / "data" / "cycling.yml"
+    text = data.read_text("utf-8")
+    assert text.count("Springorum-Trasse") > 1
+    data.write_text(text.replace("Springorum-Trasse", "Springorum-TRASSE"), "utf-8")
+    second = build(project, tmp_path / "second")
+    assert second.returncode == 0, second.stderr
+    assert reported(second, "downloads taken from the last build") == 0
+    assert reported(second, "downloads kept for the next build") == 1
+    for name in ("data/cycling.json", "data/cycling.csv", "data/cycling.geojson"):
+        made = (tmp_path / "second" / name).read_text("utf-8-sig")
+        assert "Springorum-TRASSE" in made and "Springorum-Trasse" not in made, name
+    # A setting the files name: the data's licence.
+    settings = project / "mkdocs.yml"
+    licence = "name: CC BY 4.0\n    url: https://creativecommons.org/licenses/by/4.0/"
+    assert licence in settings.read_text("utf-8")
+    cc0 = "name: CC0 1.0\n    url: https://creativecommons.org/publicdomain/zero/1.0/"
+    settings.write_text(settings.read_text("utf-8").replace(licence, cc0), "utf-8")
+    third = build(project, tmp_path / "third")
+    assert third.returncode == 0, third.stderr
+    assert reported(third, "downloads taken from the last build") == 0
+    assert "CC0 1.0" in (tmp_path / "third" / "data" / "cycling.csv").read_text("utf-8-sig")
 
 
 def test_a_writer_that_fails_leaves_its_pages_to_the_build(tmp_path: Path) -> None:

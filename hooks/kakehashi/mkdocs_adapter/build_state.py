@@ -14,6 +14,7 @@ from mkdocs.structure.toc import TableOfContents
 from kakehashi.base import speedups
 from kakehashi.base.fingerprints import sources_fingerprint
 from kakehashi.mkdocs_adapter.serve_update import ServeSession, update_pages
+from kakehashi.mkdocs_adapter.speedups.download_cache import DownloadCache, inputs_digest
 from kakehashi.mkdocs_adapter.speedups.forks import worth_forking
 from kakehashi.mkdocs_adapter.speedups.html_cache import HtmlCache
 from kakehashi.mkdocs_adapter.speedups.markdown_prefetch import MarkdownPrefetch
@@ -48,6 +49,10 @@ class BuildState:
     serve_session: ServeSession | None = None  # while serving: the last build, to update page by page
     search: SearchIndex | None = None  # the search index of the build under way
     html_cache: HtmlCache | None = None  # the rendered pages of the build under way (None: speed-ups off)
+    # The files beside the pages of the last build, where they can be kept (not while serving).
+    download_cache: DownloadCache | None = None
+    # The digest of the inputs of the last load (download_cache.inputs_digest).
+    _downloads_key: bytes | None = field(default=None, repr=False)
     # The language being built: its navigation, and the process writing part of its pages.
     language_nav: Navigation | None = None
     page_writer: ForkedPageWriter | None = None
@@ -80,6 +85,10 @@ class BuildState:
         if current != self._fingerprint:
             self._fingerprint = current
             first_load = self._records is None
+            # Taken before the sources are read: a file changed meanwhile makes the next build miss.
+            settings = (sorted(operator.items()), open_data, self.map_tiles)
+            keep = speedups.enabled() and not self.serving
+            self._downloads_key = inputs_digest(root, settings) if keep else None
             if self._records is None and speedups.enabled():
                 self._records = RecordCache(root / STORE)
             reader = self._records.read if self._records is not None else read_checked
@@ -111,6 +120,10 @@ class BuildState:
         self.html_cache = HtmlCache(root / RENDERED) if speedups.enabled() else None
         self.languages_done = set()
         self.stop_markdown_prefetch()
+        key = self._downloads_key
+        self.download_cache = DownloadCache(root / STORE, key) if key else None
+        if self.site is not None and self.download_cache is not None and self.site.kept_downloads is None:
+            self.site.kept_downloads = self.download_cache.load()
         if self.site is not None:
             # The data files, made before the fork below: the catalogue page of every language
             # shows their sizes, and a fork that needed them would make them once more.
@@ -122,6 +135,15 @@ class BuildState:
         if self.serving and self.site is not None:
             self.serve_session = self.serve_session or ServeSession(root)
             self.serve_session.start_full_build(config, self.site)
+
+    def write_downloads(self, site_dir: Path, site_url: str) -> None:
+        """Write the files beside the pages, and keep them for the next build with the same inputs."""
+        assert self.site is not None
+        downloads = self.site.downloads(site_url)
+        write_downloads(site_dir, downloads)
+        if self.download_cache is not None and self.site.kept_downloads is None:
+            self.download_cache.save(downloads)
+            self.site.kept_downloads = downloads
 
     def page_markdown(self, lang: str) -> Callable[[str], str]:
         """The Markdown of a page of the language about to be built, by key."""

@@ -118,19 +118,26 @@ def data_path(name: str, suffix: str) -> str:
 
 
 def export_datasets(
-    data: Data, schema_files: Mapping[str, bytes], settings: OpenDataSettings
+    data: Data,
+    schema_files: Mapping[str, bytes],
+    settings: OpenDataSettings,
+    made: Mapping[str, bytes] | None = None,
 ) -> list[DatasetExport]:
-    """The files of every dataset; ``schema_files`` are the bytes of ``data/schema/*.json`` by file name."""
+    """The files of every dataset; ``schema_files`` are the bytes of ``data/schema/*.json`` by file name.
+
+    ``made``: files made before from the same data and settings, by path; they are taken as they are.
+    """
+    made = made or {}
     common = _parsed(schema_files.get(COMMON_SCHEMA))
     exports = []
     for name, records in dataset_records(data).items():
         updated = max((r["updated"] for r in records if isinstance(r.get("updated"), str)), default="")
         schema = schema_files.get(f"{name}.schema.json")
+        json_path, csv_path = data_path(name, ".json"), data_path(name, ".csv")
+        json_file = made.get(json_path) or json_export(name, records, updated, settings)
         columns = schema_columns(_parsed(schema), common)
-        files = [
-            DataFile(data_path(name, ".json"), "json", json_export(name, records, updated, settings)),
-            DataFile(data_path(name, ".csv"), "csv", csv_export(records, columns, settings)),
-        ]
+        csv_file = made.get(csv_path) or csv_export(records, columns, settings)
+        files = [DataFile(json_path, "json", json_file), DataFile(csv_path, "csv", csv_file)]
         if schema is not None:
             files.append(DataFile(data_path(name, ".schema.json"), "schema", schema))
         exports.append(DatasetExport(name, records, updated, files))

@@ -72,6 +72,9 @@ class Site:
     open_data: OpenDataSettings = field(default_factory=OpenDataSettings)
     schema_files: Mapping[str, bytes] = field(default_factory=dict, repr=False)
     map_tiles: MapTiles = DEFAULT_MAP_TILES  # extra.map_tiles: where the interactive map's tiles come from
+    # The downloads an earlier build made from exactly the same inputs, where the build
+    # kept them: taken instead of making them again (mkdocs_adapter/speedups/download_cache.py).
+    kept_downloads: list[Download] | None = field(default=None, repr=False)
     _records: dict[str, Any] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -101,6 +104,8 @@ class Site:
 
     def downloads(self, site_url: str) -> list[Download]:
         """Every file of the site that is not a page, written once all languages are built."""
+        if self.kept_downloads is not None:
+            return list(self.kept_downloads)
         keys = self.page_keys()
         sitemap = sitemap_downloads(sitemap_xml(site_url, keys, self.last_checked()))
         return [
@@ -116,7 +121,8 @@ class Site:
     @cached_property
     def data_exports(self) -> list[DatasetExport]:
         """The files of every dataset, made once: the catalogue page shows their sizes."""
-        return open_data.export_datasets(self.data, self.schema_files, self.open_data)
+        made = {download.path: download.content for download in self.kept_downloads or ()}
+        return open_data.export_datasets(self.data, self.schema_files, self.open_data, made)
 
     @cached_property
     def translation_report(self) -> translation_status.TranslationReport:
