@@ -27,7 +27,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from kakehashi.base import speedups
-from kakehashi.mkdocs_adapter import i18n_files, serve_update, theme_words
+from kakehashi.mkdocs_adapter import i18n_files, raw_html, serve_update, theme_words
 from kakehashi.mkdocs_adapter.build_state import (
     SEARCH_BUNDLES,
     release_built_language,
@@ -59,6 +59,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     language_switch.use_for(i18n)
     # Called before each language's build: static-i18n has chosen the language (the first: none yet).
     theme_words.set_theme_words(config, i18n.current_language or i18n.default_language)
+    # The HTML the generator made whole is not parsed again (kakehashi.mkdocs_adapter.raw_html).
+    raw_html.use_in(config.markdown_extensions)
     # The sitemap of all languages is written once, at the end (kakehashi.site.sitemap).
     config.theme.static_templates.discard(SITEMAP_FILE)
     root = Path(config.config_file_path).parent

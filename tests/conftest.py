@@ -14,6 +14,8 @@ from hypothesis import settings
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
+from kakehashi.mkdocs_adapter import raw_html
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # Property tests: random examples on a developer's machine (new cases each run, a
@@ -38,7 +40,8 @@ def copy_project(target: Path) -> Path:
 
 def site_markdown() -> markdown.Markdown:
     """Python-Markdown set up as MkDocs sets it up for this project: its builtin
-    extensions (toc, tables, fenced_code) plus ``markdown_extensions`` of mkdocs.yml."""
+    extensions (toc, tables, fenced_code) plus ``markdown_extensions`` of mkdocs.yml,
+    and the one the hooks add (``mkdocs_adapter/raw_html.py``)."""
     with (ROOT / "mkdocs.yml").open("rb") as file:
         config = yaml_load(file)
     names, configs = ["toc", "tables", "fenced_code"], {}
@@ -47,7 +50,9 @@ def site_markdown() -> markdown.Markdown:
         configs[name] = settings or {}
         if name not in names:
             names.append(name)
-    return markdown.Markdown(extensions=names, extension_configs=configs)
+    extensions: list = list(names)
+    raw_html.use_in(extensions)
+    return markdown.Markdown(extensions=extensions, extension_configs=configs)
 
 
 def page_to_html(page_markdown: str) -> tuple[str, dict]:

@@ -534,3 +534,15 @@ def test_each_language_has_a_search_bundle_with_all_its_pages(built_site: Path) 
         assert bundle, lang
         home_path = "/" if lang == "de" else f"/{lang}/"
         assert posixpath.normpath(posixpath.join(home_path, bundle.group(1))) == home_path + "pagefind"
+
+
+def test_the_html_made_whole_reaches_every_page_without_its_lines(built_site: Path) -> None:
+    # The pictures and map blocks went through the renderer as they are, and the lines
+    # that mark them for it are gone from every page.
+    pages = html_pages(built_site)
+    marked = [p for p in pages if "kakehashi:html" in p.read_text("utf-8")]
+    assert marked == []
+    route = (built_site / "cycling" / "springorum-trasse" / "index.html").read_text("utf-8")
+    assert route.count('<figure class="kk-map kk-map--route"') == 1
+    assert '<ul class="kk-map__links">' in route and '<div class="kk-livemap"' in route
+    assert "<p><figure" not in route and "<p><div" not in route

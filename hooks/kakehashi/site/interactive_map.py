@@ -28,6 +28,7 @@ from kakehashi.site.downloads import href
 from kakehashi.site.geojson import geojson_path, located_records
 from kakehashi.site.glossary import LABELS, VALUE_WORDS, term
 from kakehashi.site.languages import FALLBACK_CHAINS, pick
+from kakehashi.site.markdown_blocks import raw_html
 from kakehashi.site.urls import record_key, section_index_key, url_path
 from kakehashi.sources.loader import Data, Record
 
@@ -170,7 +171,7 @@ def _map_block(key: str, lang: str, tiles: MapTiles, attributes: dict[str, str])
     opening, closing, button, canvas_and_rest = _map_block_parts(lang, tiles, url_path(key, lang).count("/"))
     canvas = f"kk-livemap-{key.replace('/', '-')}"
     own = "".join(f' {name}="{escaping.attribute(value)}"' for name, value in attributes.items())
-    return f"{opening}{own}{closing}{button.format(canvas)}{canvas_and_rest.format(canvas)}"
+    return raw_html(f"{opening}{own}{closing}{button.format(canvas)}{canvas_and_rest.format(canvas)}")
 
 
 @functools.lru_cache(maxsize=64)

@@ -30,7 +30,7 @@ from urllib.parse import quote
 from kakehashi.site import downloads, escaping, formatting
 from kakehashi.site.glossary import LABELS, MAP_WORDS, VALUE_WORDS, term
 from kakehashi.site.languages import pick
-from kakehashi.site.markdown_blocks import LocalizedText
+from kakehashi.site.markdown_blocks import LocalizedText, raw_html
 from kakehashi.site.track_files import geojson_path, gpx_path
 from kakehashi.sources.gpx_tracks import Track
 from kakehashi.sources.loader import Data, Record
@@ -160,7 +160,7 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], lang: str) -> 
 
 
 def _figure(kind: str, svg: str, caption: str, extra: str = "") -> str:
-    """One picture as a raw HTML block: no blank line inside, so Markdown leaves it whole."""
+    """One picture as HTML with no blank line inside, so that Markdown leaves it whole."""
     # The caption first: HTML allows it only as a figure's first or last child.
     # Kept out of the search index: its words repeat the page's facts.
     return (
@@ -514,14 +514,16 @@ def record_map_block(
     lang = writer.lang
     parts = []
     track = data.tracks.get(record.get("track", "")) if section == "cycling" else None
+    # The pictures and links are whole HTML blocks: the renderer takes them as they are.
+    html = lambda block: raw_html(block) if block else ""  # noqa: E731 - a local shorthand
     if section == "cycling" and record.get("kind") in ROUTE_KINDS:
-        parts.append(route_picture(record, track, writer))
+        parts.append(html(route_picture(record, track, writer)))
         if track is not None:
-            parts.append(elevation_profile(record, track, writer))
+            parts.append(html(elevation_profile(record, track, writer)))
             parts.append(_track_part(record, track, page_key, lang))
     elif "location" in record:
-        parts.append(place_picture(record, related, writer))
-    parts.append(osm_links(record, lang))
+        parts.append(html(place_picture(record, related, writer)))
+    parts.append(html(osm_links(record, lang)))
     parts = [part for part in parts if part]
     if not parts:
         return ""

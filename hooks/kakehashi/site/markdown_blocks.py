@@ -79,6 +79,23 @@ def fallback_block(markdown: str, lang: str) -> str:
     return f'<div lang="{lang}" data-pagefind-ignore="all" markdown>\n\n{markdown}\n\n</div>'
 
 
+# The lines around HTML the generator made whole (pictures, map blocks, link lists):
+# the Markdown renderer passes what is between them through as it is, without
+# parsing it as HTML first (mkdocs_adapter/raw_html.py). Data text cannot make
+# these lines: it is escaped, and "<" with it. Without that step they are comments.
+RAW_HTML_START = "<!-- kakehashi:html -->"
+RAW_HTML_END = "<!-- /kakehashi:html -->"
+
+
+def raw_html(html: str) -> str:
+    """HTML made here, of safe parts, as a block the renderer takes as it is.
+
+    Its first tag must be a block element (``div``, ``figure``, ``ul``…), so that no
+    paragraph is put around it.
+    """
+    return f"{RAW_HTML_START}\n{html}\n{RAW_HTML_END}"
+
+
 def admonition(kind: str, title: str, body: str) -> str:
     # The title is glossary text; quotes would end it early, so they are encoded.
     safe_title = title.replace('"', "&quot;")

@@ -47,6 +47,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from kakehashi.base.speedups import stand_down
+from kakehashi.mkdocs_adapter import raw_html
 from kakehashi.mkdocs_adapter.speedups.forks import BUILD_LOGGERS, fork_is_safe
 from kakehashi.mkdocs_adapter.speedups.render_helper import RenderHelper, send
 
@@ -126,6 +127,7 @@ class HtmlCache:
         digest = hashlib.blake2b(ENTRY_FORMAT, digest_size=16)
         try:
             digest.update(Path(config.config_file_path).read_bytes())
+            digest.update(Path(raw_html.__file__).read_bytes())  # a Markdown extension of ours
             digest.update(repr([sys.version, *((name, version(name)) for name in PACKAGES)]).encode())
         except (OSError, PackageNotFoundError) as error:
             stand_down("the page cache", f"what its pages depend on cannot be read ({error})")
