@@ -29,6 +29,7 @@ import kakehashi.mkdocs_adapter.speedups.generated_source as source
 import kakehashi.mkdocs_adapter.speedups.html_cache as cache
 import kakehashi.mkdocs_adapter.speedups.language_switch as switch
 import kakehashi.mkdocs_adapter.speedups.markdown_prefetch as prefetch
+import kakehashi.mkdocs_adapter.speedups.page_shell_cache as shells
 import kakehashi.mkdocs_adapter.speedups.page_writer as writer
 import kakehashi.mkdocs_adapter.speedups.render_helper as helper
 import kakehashi.mkdocs_adapter.speedups.theme_memo as theme
@@ -64,6 +65,7 @@ count(switch, "set_page_links", "switchers set by the shortcut")
 count(theme, "navigation_links", "navigations memoized")
 count(suffix, "create_i18n_file", "files made by static-i18n")
 count(downloads.DownloadCache, "save", "downloads kept for the next build")
+count(shells, "pack", "page shells kept")
 count(downloads.DownloadCache, "load", "downloads taken from the last build",
       lambda self, kept: kept is not None)
 atexit.register(lambda: [print(f"{label}: {n}", file=sys.stderr) for label, n in counts.items()])
@@ -156,6 +158,10 @@ def test_a_build_that_finds_every_page_kept_starts_no_helper(tmp_path: Path) -> 
     second = build(project, tmp_path / "second")
     assert second.returncode == 0, second.stderr
     assert reported(second, "helpers started") == 0
+    # Nor did the theme write any page: every page's shell was kept (a setting whose text
+    # changes from build to build, such as an object's address, would make each one anew).
+    assert reported(first, "page shells kept") > 0  # the writer's process keeps the rest
+    assert reported(second, "page shells kept") == 0
     # The sitemap, feeds and data files too: the inputs are those of the first build.
     assert reported(second, "downloads taken from the last build") == 1
     assert reported(second, "downloads kept for the next build") == 0

@@ -42,6 +42,11 @@ class RawHtmlBlocks(Preprocessor):
 
 
 class RawHtmlExtension(Extension):
+    def __repr__(self) -> str:
+        # The same in every build: the kept page shells are keyed by the settings' text
+        # (speedups/page_shell_cache.py), which would otherwise hold the object's address.
+        return f"{NAME}()"
+
     def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(RawHtmlBlocks(md), NAME, PRIORITY)
 
