@@ -249,6 +249,10 @@ LABELS: Terms = _table(
         "complete."
     ),
     N_("label:all_events", "All events, upcoming ones too, and the calendar to subscribe to"),
+    # Translators: above two columns, one per city, each saying what that city's own sources stress.
+    N_("label:event_reports", "How each side reported it, and where the reports differ:"),
+    # Translators: the heading of one of those columns; {city} is the city's name.
+    N_("label:report_from", "Reports from {city}"),
     N_("label:place", "Place"),
     N_("label:open_data", "Open data"),
     N_(
