@@ -3,8 +3,9 @@
 A guide is a mapping, not a list of records: the file's name is its id and the
 address of its page (``data/guides/visitor-card-bochum.yml`` → ``/guides/visitor-card-bochum/``).
 Besides the schema, this checks what a schema cannot state: the file name, the
-records and the city a guide names, which fields belong to which kind, and the
-reading aids of a phrase. Every problem is returned with its position.
+records, events and city a guide names, which fields belong to which kind, that
+no two taking-part guides are for the same audience, and the reading aids of a
+phrase. Every problem is returned with its position.
 """
 
 from __future__ import annotations
@@ -27,7 +28,12 @@ _RESERVED = frozenset({"index"})
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "crosswalk": ("groups",),
     "visitor-card": ("city", "numbers", "warnings", "places", "phrases"),
+    "taking-part": ("audience", "offers", "contacts", "not_published"),
 }
+# The lists of rows of a taking-part guide, in the order of its page.
+TAKING_PART_LISTS = ("offers", "contacts", "not_published")
+# Where the ids of data/events.yml are looked up (``record_ids(EVENTS_FILE)``).
+EVENTS_FILE = "events"
 # [漢字](かんじ): a run of text and its reading, in a phrase's furigana.
 FURIGANA = re.compile(r"\[([^\[\]()]+)\]\(([^\[\]()]+)\)")
 
@@ -62,12 +68,13 @@ def read_guides(
 ) -> tuple[dict[str, Guide], list[Problem]]:
     """Every guide by id, in the order of the file names, and the problems found.
 
-    ``record_ids(section)`` gives the ids of a section's records, or None where
-    the section could not be read (its own problems are reported, links into it
-    are not checked); ``city_ids`` likewise.
+    ``record_ids(section)`` gives the ids of a section's records (of the events for
+    ``"events"``), or None where the file could not be read (its own problems are
+    reported, links into it are not checked); ``city_ids`` likewise.
     """
     guides: dict[str, Guide] = {}
     problems: list[Problem] = []
+    audiences: dict[str, str] = {}  # audience → the file of the taking-part guide for it
     for path in guide_files(data_dir):
         display = f"data/{GUIDES_FOLDER}/{path.name}"
         guide_id = path.stem
@@ -88,6 +95,16 @@ def read_guides(
         if not isinstance(doc.value, dict):
             continue
         problems += _check_guide(doc, record_ids, city_ids)
+        audience = doc.value.get("audience")
+        if doc.value.get("kind") == "taking-part" and isinstance(audience, str):
+            if audience in audiences:
+                line, column = doc.position(("audience",))
+                message = (
+                    f"the guide for '{audience}' is already {audiences[audience]}; write one per audience"
+                )
+                problems.append(Problem(display, line, column, "audience", message))
+            else:
+                audiences[audience] = display
         if not file_problems:
             guides[guide_id] = {"id": guide_id, **doc.value}
     return guides, problems
@@ -123,6 +140,16 @@ def _check_guide(
             named = enumerate(records) if isinstance(records, list) else ()
             links += [(("groups", g, "rows", r, "records", n), link) for n, link in named]
     links += [(("places", p, "record"), place.get("record")) for p, place in _items(guide.get("places"))]
+    for name in TAKING_PART_LISTS:
+        for r, row in _items(guide.get(name)):
+            records = row.get("records")
+            named = enumerate(records) if isinstance(records, list) else ()
+            links += [((name, r, "records", n), link) for n, link in named]
+            events = row.get("events")
+            for n, event_id in enumerate(events) if isinstance(events, list) else ():
+                event_ids = record_ids(EVENTS_FILE)
+                if isinstance(event_id, str) and event_ids is not None and event_id not in event_ids:
+                    problem((name, r, "events", n), f"there is no event '{event_id}' in data/events.yml")
     for path, link in links:
         if not isinstance(link, str) or "/" not in link:
             continue  # the schema names the form
