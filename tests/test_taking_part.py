@@ -6,6 +6,7 @@ when wrong."""
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin
@@ -13,12 +14,11 @@ from urllib.parse import unquote, urljoin
 import pytest
 
 from conftest import ROOT
-from kakehashi.sources.guide_files import TAKING_PART_LISTS
+from kakehashi.sources.guide_files import AUDIENCES, TAKING_PART_LISTS
 from kakehashi.sources.loader import load_data
 from kakehashi.sources.problems import SourceProblems
 
 DATA = load_data(ROOT)
-AUDIENCES = ("schools", "clubs", "researchers", "founders", "citizens")
 PREFIX = {"de": "", "ja": "ja/", "en": "en/"}
 NOTHING = {
     "de": "Die gelesenen Quellen nennen in der Partnerschaft nichts, woran diese Gruppe heute "
@@ -35,6 +35,11 @@ HEADINGS = {
 
 def guide_for(audience: str) -> tuple[str, dict]:
     return next((gid, g) for gid, g in DATA.guides.items() if g.get("audience") == audience)
+
+
+def test_the_schema_and_the_code_know_the_same_audiences() -> None:
+    schema = json.loads((ROOT / "data/schema/guide.schema.json").read_text("utf-8"))
+    assert tuple(schema["properties"]["audience"]["enum"]) == AUDIENCES
 
 
 def test_one_guide_per_audience_each_saying_what_is_not_published() -> None:
@@ -189,4 +194,5 @@ def test_the_partnership_page_leads_to_every_audience_page(built_site: Path, lan
     assert f'href="partnership/#{anchor}"' in home
     assert f'<h2 id="{anchor}"' in partnership
     listing = (built_site / PREFIX[lang] / "guides" / "index.html").read_text("utf-8")
-    assert all(f'href="{guide_for(a)[0]}/"' in listing for a in AUDIENCES)
+    places = [listing.index(f'href="{guide_for(a)[0]}/"') for a in AUDIENCES]
+    assert places == sorted(places), "the listing follows the audiences' order"

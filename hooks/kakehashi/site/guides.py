@@ -28,7 +28,7 @@ from kakehashi.site.markdown_blocks import (
     website_link,
 )
 from kakehashi.site.urls import record_key, section_index_key
-from kakehashi.sources.guide_files import GUIDES_FOLDER, TAKING_PART_LISTS, Guide, furigana_parts
+from kakehashi.sources.guide_files import AUDIENCES, GUIDES_FOLDER, TAKING_PART_LISTS, Guide, furigana_parts
 from kakehashi.sources.loader import Data, Record
 
 GUIDES_INDEX_KEY = f"{GUIDES_FOLDER}/index"
@@ -68,7 +68,9 @@ def keys_showing(data: Data, record_keys: set[str]) -> set[str]:
 def render_guides_index(data: Data, lang: str) -> str:
     writer = LocalizedText(lang)
     items = []
-    for guide_id, guide in data.guides.items():
+    # The other guides in the order of their files, then the taking-part guides by audience.
+    listed = sorted(data.guides.items(), key=lambda item: _listing_place(item[1]))
+    for guide_id, guide in listed:
         kind = escaping.inline(term(LABELS, _kind_word(guide), lang))
         if "audience" in guide:
             audience = escaping.inline(term(LABELS, f"audience_{guide['audience']}", lang))
@@ -102,6 +104,11 @@ def render_guide(data: Data, guide_id: str, lang: str) -> str:
     blocks.append(f'<p class="kk-guide__back" markdown>{back_link}</p>')
     front = front_matter(writer.plain(guide["title"]), writer.plain(guide["summary"]))
     return page(front, writer.inline(guide["title"]), writer.notice(), blocks)
+
+
+def _listing_place(guide: Guide) -> int:
+    """0 for a guide of another kind (the order of the files stays), else 1 + its audience's place."""
+    return AUDIENCES.index(guide["audience"]) + 1 if "audience" in guide else 0
 
 
 def _kind_word(guide: Guide) -> str:

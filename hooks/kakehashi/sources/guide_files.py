@@ -30,6 +30,8 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "visitor-card": ("city", "numbers", "warnings", "places", "phrases"),
     "taking-part": ("audience", "offers", "contacts", "not_published"),
 }
+# The audiences of the taking-part guides, in the order the listing shows them.
+AUDIENCES = ("schools", "clubs", "researchers", "founders", "citizens")
 # The lists of rows of a taking-part guide, in the order of its page.
 TAKING_PART_LISTS = ("offers", "contacts", "not_published")
 # Where the ids of data/events.yml are looked up (``record_ids(EVENTS_FILE)``).
