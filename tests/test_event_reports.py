@@ -168,7 +168,7 @@ def columns_of(block: str) -> list[tuple[str, str]]:
 
 def check_side_by_side(page: str, lang: str) -> None:
     assert " markdown" not in re.sub(r"<(?:pre|code)[^>]*>.*?</(?:pre|code)>", "", page, flags=re.S)
-    assert not re.search(r"<p>\s*<(?:div|section)", page), "a block inside a paragraph"
+    assert not re.search(r"<p>\s*</?(?:div|section)", page), "a block inside a paragraph"
     for event in REPORTED:
         columns = columns_of(reports_block(page, event["id"]))
         assert [city for city, _ in columns] == ["bochum", "tsukuba"], event["id"]
@@ -192,9 +192,16 @@ def test_the_events_page_shows_both_reports_side_by_side(built_site: Path, lang:
 def test_the_timeline_shows_both_reports_in_the_events_item(built_site: Path, lang: str) -> None:
     page = (built_site / PREFIX[lang] / "partnership" / "index.html").read_text("utf-8")
     check_side_by_side(page, lang)
+    heading = {"de": "zeitleiste", "ja": "年表", "en": "timeline"}[lang]
+    timeline = page[page.index("<ul>", page.index(f'<h2 id="{heading}"')) :]
+    timeline = timeline[: timeline.index("</ul>")]
+    partnership = [event for event in DATA.events if event["scope"] == "partnership"]
+    items = re.findall(r"<li>(.*?)</li>", timeline, re.S)
+    assert len(items) == len(partnership), "every event is an item of its own"
+    assert "</div>\n-" not in timeline and "<p></div>" not in timeline
     for event in REPORTED:
-        item = page[page.rindex("<li>", 0, page.index(f"#{event['id']}")) :]
-        item = item[: item.index("</li>")]
+        item = next(item for item in items if f"events/#{event['id']}\"" in item)
+        assert len(re.findall(r'href="\.\./events/#', item)) == 1
         assert 'class="kk-compare kk-reports"' in item, "the columns belong to the event's item"
 
 

@@ -53,7 +53,8 @@ def timeline(data: Data, page_key: str, lang: str) -> str:
         item = term(VALUE_WORDS, "timeline_item", lang).format(date=f"__{when}__", title=title)
         item = f"- {item}  \n  {writer.inline(event['summary'])}"
         if "reports" in event:
-            item += "\n\n" + events.reports(data, event, writer, in_list=True)
+            # Blank lines around the columns: else the next item would continue their last paragraph.
+            item += "\n\n" + events.reports(data, event, writer, in_list=True) + "\n"
         items.append(item)
     intro = escaping.inline(term(LABELS, "timeline_intro", lang))
     more = link(escaping.inline(term(LABELS, "all_events", lang)), page_key, events.PAGE_KEY)
