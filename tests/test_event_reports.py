@@ -207,9 +207,10 @@ def test_the_timeline_shows_both_reports_in_the_events_item(built_site: Path, la
 
 def test_the_columns_stack_on_a_narrow_screen() -> None:
     css = (ROOT / "docs/assets/stylesheets/extra.css").read_text("utf-8")
-    rule = css[css.index(".kk-compare {") :]
-    rule = rule[: rule.index("}")]
-    assert "repeat(auto-fit, minmax(min(100%," in rule  # one column when two do not fit
+    for selector in (".kk-compare {", ".kk-compare.kk-reports {"):
+        rule = css[css.index(selector) :]
+        rule = rule[: rule.index("}")]
+        assert "repeat(auto-fit, minmax(min(100%," in rule  # one column when two do not fit
 
 
 def test_the_reports_csv_reads_back_from_the_built_site(built_site: Path) -> None:
