@@ -271,6 +271,7 @@ OTHER_PLACES = [
     ("card", ("district",)),
     ("timeline", ("title",)),
     ("timeline", ("summary",)),
+    ("timeline-report", ("summary",)),  # one city's report of a partnership event, beside the other's
     ("translation-status", ("title",)),
 ]
 
@@ -290,7 +291,16 @@ def render_elsewhere(place: str, field: tuple, text: str, lang: str) -> tuple[st
         "sources": [{"url": "https://example.org/", "title": "Source", "lang": "ja"}],
         "updated": "2026-11-27",
     }
-    target = event if place == "timeline" else other
+    source = {"url": "https://example.org/", "title": "Source", "lang": "de"}
+    reports = {
+        city_id: {"summary": {lang_id: f"{city_id} {lang_id}" for lang_id in LANGUAGES}, "sources": [source]}
+        for city_id in ("bochum", "tsukuba")
+    }
+    if place == "timeline-report":
+        event["reports"] = reports
+        target = reports["bochum"]
+    else:
+        target = event if place == "timeline" else other
     target[field[0]] = dict(target[field[0]]) | {lang: text}
     if place == "translation-status":
         # Listed there only while one of its texts is missing in some language.
@@ -298,12 +308,14 @@ def render_elsewhere(place: str, field: tuple, text: str, lang: str) -> tuple[st
     sections = {section: [] for section in SECTION_IDS}
     # One card only on the index: the cards are sorted by title, which the text changes.
     sections["cycling"] = [other] if place == "card" else [here, other]
-    data = Data(cities={"sample-city": city}, sections=sections, events=[event])
+    cities = {"sample-city": city}
+    cities |= {c: {"id": c, "name": {language: f"{c} {language}" for language in LANGUAGES}} for c in reports}
+    data = Data(cities=cities, sections=sections, events=[event])
     if place == "see-also":
         return page_to_html(render_record(data, "cycling", here, lang))
     if place == "card":
         return page_to_html(render_section_index(data, "cycling", lang))
-    if place == "timeline":
+    if place in ("timeline", "timeline-report"):
         return page_to_html(directives.timeline(data, "partnership", lang))
     return page_to_html(translation_status.render_page(data, {}, lang))
 

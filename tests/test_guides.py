@@ -173,7 +173,8 @@ def test_every_guide_page_shows_every_rows_sources(built_site: Path, lang: str) 
         page = _page(built_site, lang, f"guides/{guide_id}")
         assert f'<html lang="{lang}"' in page
         rows = [row for group in guide.get("groups", ()) for row in group["rows"]]
-        rows += [row for name in ("numbers", "warnings", "places", "phrases") for row in guide.get(name, ())]
+        lists = ("numbers", "warnings", "places", "phrases", "offers", "contacts", "not_published")
+        rows += [row for name in lists for row in guide.get(name, ())]
         rows += [row for step in guide.get("steps", ()) for row in (step, *step.get("items", ()))]
         assert rows
         for row in rows:

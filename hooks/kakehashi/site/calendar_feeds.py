@@ -75,7 +75,7 @@ def _entry(data: Data, event: Record, days: events.Days, site_url: str, page: st
     heading = (
         term(VALUE_WORDS, "labelled", lang).format(label=term(LABELS, "sources", lang), value="").rstrip()
     )
-    description = f"{summary.text}\n\n{heading}\n{sources}"
+    description = f"{summary.text}\n\n{heading}\n{sources}{_reports(data, event, lang)}"
     entry.add("description", description, parameters={"LANGUAGE": summary.lang})
     where = [pick(event["place"], lang).text] if "place" in event else []
     city = pick(data.cities[event["city"]]["name"], lang).text
@@ -83,3 +83,19 @@ def _entry(data: Data, event: Record, days: events.Days, site_url: str, page: st
     entry.add("location", term(LABELS, "field_joiner", lang).join(where))
     entry.add("url", f"{page}#{event['id']}")
     return entry
+
+
+def _reports(data: Data, event: Record, lang: str) -> str:
+    """Each city's own report (``reports``) after the event's sources, as plain text: the
+    heading, then per city its name, what its report stresses and its sources. A text that
+    falls back to another language is shown as it is; the entry's LANGUAGE is the summary's."""
+    if "reports" not in event:
+        return ""
+    parts = [term(LABELS, "event_reports", lang)]
+    for city in events.REPORT_CITIES:
+        report = event["reports"][city]
+        name = pick(data.cities[city]["name"], lang).text
+        sources = "\n".join(f"{source['title']}: {source['url']}" for source in report["sources"])
+        heading = term(LABELS, "report_from", lang).format(city=name)
+        parts.append(f"{heading}\n{pick(report['summary'], lang).text}\n{sources}")
+    return "\n\n" + "\n\n".join(parts)

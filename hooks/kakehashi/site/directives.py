@@ -51,7 +51,11 @@ def timeline(data: Data, page_key: str, lang: str) -> str:
         target = relative_path(f"{events.PAGE_KEY}.md", page_key) + f"#{event['id']}"
         title = f"[{writer.inline(event['title'])}]({target})"
         item = term(VALUE_WORDS, "timeline_item", lang).format(date=f"__{when}__", title=title)
-        items.append(f"- {item}  \n  {writer.inline(event['summary'])}")
+        item = f"- {item}  \n  {writer.inline(event['summary'])}"
+        if "reports" in event:
+            # Blank lines around the columns: else the next item would continue their last paragraph.
+            item += "\n\n" + events.reports(data, event, writer, in_list=True) + "\n"
+        items.append(item)
     intro = escaping.inline(term(LABELS, "timeline_intro", lang))
     more = link(escaping.inline(term(LABELS, "all_events", lang)), page_key, events.PAGE_KEY)
     parts = [writer.notice(), intro, "\n".join(items), more]

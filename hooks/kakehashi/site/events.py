@@ -19,12 +19,14 @@ from datetime import UTC, date, datetime
 
 from kakehashi.site import downloads, escaping, formatting
 from kakehashi.site.glossary import LABELS, VALUE_WORDS, term
-from kakehashi.site.markdown_blocks import LocalizedText, external_link, front_matter, link, page
+from kakehashi.site.markdown_blocks import LocalizedText, external_link, front_matter, indent, link, page
 from kakehashi.site.urls import record_key, url_path
 from kakehashi.sources.loader import Data, Record, event_days, parse_partial_date
 
 PAGE_KEY = "events"
 FEED_NAME = "events.ics"
+# The cities whose own reports a partnership event may set side by side, in this order.
+REPORT_CITIES = ("bochum", "tsukuba")
 
 
 def as_of(environ: Mapping[str, str] = os.environ) -> date:
@@ -117,6 +119,8 @@ def _event(data: Data, event: Record, records: Mapping[str, Record], writer: Loc
         facts.append(writer.inline(event["place"]))
     lines = [f"### {writer.inline(event['title'])} {{ #{event['id']} }}", joiner.join(facts)]
     lines.append(writer.inline(event["summary"]))
+    if "reports" in event:
+        lines.append(reports(data, event, writer))
 
     def labelled(name: str, value: str) -> str:
         return term(VALUE_WORDS, "labelled", lang).format(
@@ -131,3 +135,33 @@ def _event(data: Data, event: Record, records: Mapping[str, Record], writer: Loc
     checked_time = f'<time datetime="{event["updated"]}">{checked}</time>'
     lines.append(labelled("sources", joiner.join(sources)) + "  \n" + labelled("last_checked", checked_time))
     return "\n\n".join(lines)
+
+
+def reports(data: Data, event: Record, writer: LocalizedText, *, in_list: bool = False) -> str:
+    """Each city's own report of a partnership event side by side, with its sources: two
+    columns (``kk-compare``) that stack on a narrow screen. "" for an event without reports.
+
+    ``in_list``: for an item of a Markdown list (the timeline). The block is indented
+    into the item, where Python-Markdown reads the Markdown between the tags by itself
+    and would keep md_in_html's ``markdown`` attribute in the page, so it is left out.
+    """
+    if "reports" not in event:
+        return ""
+    lang = writer.lang
+    joiner = term(VALUE_WORDS, "fact_joiner", lang)
+    marker = "" if in_list else " markdown"
+    columns = []
+    for city in REPORT_CITIES:
+        report = event["reports"][city]
+        heading = term(LABELS, "report_from", lang).format(city=writer.inline(data.cities[city]["name"]))
+        links = [external_link(s["url"], s["title"], s["lang"], lang) for s in report["sources"]]
+        sources = term(VALUE_WORDS, "labelled", lang).format(
+            label=escaping.inline(term(LABELS, "sources", lang)), value=joiner.join(links)
+        )
+        columns.append(
+            f'<section class="kk-report" data-city="{city}"{marker}>\n\n__{heading}__\n\n'
+            f"{writer.inline(report['summary'])}\n\n{sources}\n\n</section>"
+        )
+    lead = escaping.inline(term(LABELS, "event_reports", lang))
+    block = f'{lead}\n\n<div class="kk-compare kk-reports"{marker}>\n\n' + "\n\n".join(columns) + "\n\n</div>"
+    return indent(block) if in_list else block

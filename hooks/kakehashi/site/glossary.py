@@ -249,6 +249,10 @@ LABELS: Terms = _table(
         "complete."
     ),
     N_("label:all_events", "All events, upcoming ones too, and the calendar to subscribe to"),
+    # Translators: above two columns, one per city, each saying what that city's own sources stress.
+    N_("label:event_reports", "How each side reported it, and where the reports differ:"),
+    # Translators: the heading of one of those columns; {city} is the city's name.
+    N_("label:report_from", "Reports from {city}"),
     N_("label:place", "Place"),
     N_("label:open_data", "Open data"),
     N_(
@@ -343,13 +347,28 @@ LABELS: Terms = _table(
     N_("label:guides", "Guides"),
     N_(
         "label:guides_intro",
-        "Guides that set Bochum and Tsukuba side by side: what a term means in the other country, "
-        "what a visitor needs in an emergency and how founders find their feet in the partner city, "
-        "each fact with its source."
+        "Guides that set Bochum and Tsukuba side by side: what a term means in the other country, what "
+        "a visitor needs in an emergency, how founders find their feet in the partner city, and how "
+        "schools, clubs, researchers, founders and citizens can take part in the partnership, each fact "
+        "with its source."
     ),
     N_("label:guide_kind_crosswalk", "Side by side"),
     N_("label:guide_kind_visitor_card", "Emergency card"),
     N_("label:guide_kind_playbook", "Step by step"),
+    N_("label:guide_kind_taking_part", "Taking part"),
+    # Translators: the audiences of the guides on taking part, shown beside the kind on /guides/.
+    N_("label:audience_schools", "Schools and students"),
+    N_("label:audience_clubs", "Clubs and sports"),
+    N_("label:audience_researchers", "Researchers"),
+    N_("label:audience_founders", "Founders"),
+    N_("label:audience_citizens", "Citizens"),
+    N_("label:guide_offers", "What exists today"),
+    N_("label:guide_contacts", "Where to turn"),
+    N_("label:guide_not_published", "What has not been published"),
+    N_(
+        "label:guide_nothing_sourced",
+        "The sources read name nothing in the partnership that this audience can take part in today.",
+    ),
     N_("label:guide_japan", "Japan"),
     N_("label:guide_germany", "Germany"),
     N_("label:guide_facilities", "Related entries"),

@@ -11,12 +11,15 @@ numbered list of sources at the end of the card. A playbook takes founders from
 one city to the other in numbered steps (the same steps as its counterpart for
 the other direction, which it links): each step and each of its items shows its
 sources, the day they were checked, amounts and deadlines as published, and
-"not yet confirmed" where no source confirms it.
+"not yet confirmed" where no source confirms it. A taking-part guide tells one
+audience what exists for it today, where to turn and what has not been
+published, each row with its sources and links to the records and events it
+names; where nothing is sourced, it says so.
 """
 
 from __future__ import annotations
 
-from kakehashi.site import escaping, formatting, maps
+from kakehashi.site import escaping, events, formatting, maps
 from kakehashi.site.glossary import LABELS, VALUE_WORDS, term
 from kakehashi.site.markdown_blocks import (
     LocalizedText,
@@ -25,9 +28,11 @@ from kakehashi.site.markdown_blocks import (
     front_matter,
     link,
     page,
+    relative_path,
+    website_link,
 )
 from kakehashi.site.urls import record_key, section_index_key
-from kakehashi.sources.guide_files import GUIDES_FOLDER, Guide, furigana_parts
+from kakehashi.sources.guide_files import AUDIENCES, GUIDES_FOLDER, TAKING_PART_LISTS, Guide, furigana_parts
 from kakehashi.sources.loader import Data, Record
 
 GUIDES_INDEX_KEY = f"{GUIDES_FOLDER}/index"
@@ -54,6 +59,9 @@ def linked_records(guide: Guide) -> set[str]:
     }
     keys.update(place["record"] for place in guide.get("places", ()))
     keys.update(link_key for step in guide.get("steps", ()) for link_key in step.get("records", ()))
+    keys.update(
+        key for name in TAKING_PART_LISTS for row in guide.get(name, ()) for key in row.get("records", ())
+    )
     return keys
 
 
@@ -65,8 +73,13 @@ def keys_showing(data: Data, record_keys: set[str]) -> set[str]:
 def render_guides_index(data: Data, lang: str) -> str:
     writer = LocalizedText(lang)
     items = []
-    for guide_id, guide in data.guides.items():
+    # The other guides in the order of their files, then the taking-part guides by audience.
+    listed = sorted(data.guides.items(), key=lambda item: _listing_place(item[1]))
+    for guide_id, guide in listed:
         kind = escaping.inline(term(LABELS, _kind_word(guide), lang))
+        if "audience" in guide:
+            audience = escaping.inline(term(LABELS, f"audience_{guide['audience']}", lang))
+            kind = term(VALUE_WORDS, "fact_joiner", lang).join([kind, audience])
         title = link(f"__{writer.inline(guide['title'])}__", GUIDES_INDEX_KEY, guide_key(guide_id))
         items.append(f"-   {title}\n\n    {kind}\n\n    {writer.inline(guide['summary'])}")
     listing = '<div class="grid cards" markdown>\n\n' + "\n\n".join(items) + "\n\n</div>"
@@ -84,6 +97,8 @@ def render_guide(data: Data, guide_id: str, lang: str) -> str:
         blocks = [writer.paragraphs(guide["summary"]), *_crosswalk(data, guide, writer, key)]
     elif guide["kind"] == "playbook":
         blocks = [writer.paragraphs(guide["summary"]), *_playbook(data, guide, writer, key)]
+    elif guide["kind"] == "taking-part":
+        blocks = [writer.paragraphs(guide["summary"]), *_taking_part(data, guide, writer, key)]
     else:
         blocks = [_visitor_card(data, guide, writer, key)]
     if "unverified" in guide:
@@ -96,6 +111,11 @@ def render_guide(data: Data, guide_id: str, lang: str) -> str:
     blocks.append(f'<p class="kk-guide__back" markdown>{back_link}</p>')
     front = front_matter(writer.plain(guide["title"]), writer.plain(guide["summary"]))
     return page(front, writer.inline(guide["title"]), writer.notice(), blocks)
+
+
+def _listing_place(guide: Guide) -> int:
+    """0 for a guide of another kind (the order of the files stays), else 1 + its audience's place."""
+    return AUDIENCES.index(guide["audience"]) + 1 if "audience" in guide else 0
 
 
 def _kind_word(guide: Guide) -> str:
@@ -164,6 +184,70 @@ def _row_sources(sources: list[Record], lang: str) -> str:
     items = term(VALUE_WORDS, "fact_joiner", lang).join(links)
     line = term(VALUE_WORDS, "labelled", lang).format(label=label, value=items)
     return f'<p class="kk-guide__sources">{line}</p>'
+
+
+# --- taking part -----------------------------------------------------------------
+
+# The headings of a taking-part guide's lists of rows.
+_TAKING_PART_HEADINGS = {
+    "offers": "guide_offers",
+    "contacts": "guide_contacts",
+    "not_published": "guide_not_published",
+}
+
+
+def _taking_part(data: Data, guide: Guide, writer: LocalizedText, key: str) -> list[str]:
+    """What exists today (or, where nothing is sourced, that nothing is), where to turn,
+    and what has not been published: each row with its text, the institution's website,
+    links to the records and events it names, and its sources."""
+    lang = writer.lang
+    blocks = []
+    for name in TAKING_PART_LISTS:
+        rows = guide.get(name, [])
+        if not rows and name != "offers":
+            continue
+        parts = [f"## {escaping.inline(term(LABELS, _TAKING_PART_HEADINGS[name], lang))}"]
+        if not rows:
+            nothing = escaping.inline(term(LABELS, "guide_nothing_sourced", lang))
+            parts.append(f'<p class="kk-guide__nothing">{nothing}</p>')
+        for row in rows:
+            row_parts = [f"### {writer.inline(row['topic'])}", writer.paragraphs(row["text"])]
+            if "website" in row:
+                label = escaping.inline(term(LABELS, "website", lang))
+                line = term(VALUE_WORDS, "labelled", lang).format(
+                    label=label, value=website_link(row["website"])
+                )
+                row_parts.append(f'<p class="kk-guide__website">{line}</p>')
+            if "records" in row or "events" in row:
+                row_parts.append(_named_entries(data, row, writer, key))
+            row_parts.append(_row_sources(row["sources"], lang))
+            row_html = "\n\n".join(row_parts)
+            classes = "kk-crosswalk__row kk-taking-part__row"
+            parts.append(f'<section class="{classes}" markdown>\n\n{row_html}\n\n</section>')
+        blocks.append("\n\n".join(parts))
+    return blocks
+
+
+def _named_entries(data: Data, row: Record, writer: LocalizedText, key: str) -> str:
+    """Links to the records a row names, then to its events on the events page."""
+    lang = writer.lang
+    links = []
+    for record_link in row.get("records", ()):
+        section, record = _record(data, record_link)
+        links.append(link(writer.inline(record["title"]), key, record_key(section, record["id"])))
+    by_id = {event["id"]: event for event in data.events}
+    for event_id in row.get("events", ()):
+        event = by_id[event_id]
+        target = relative_path(f"{events.PAGE_KEY}.md", key) + f"#{event_id}"
+        when = escaping.inline(events.when(event, lang))
+        title = term(VALUE_WORDS, "timeline_item", lang).format(
+            date=when, title=writer.inline(event["title"])
+        )
+        links.append(f"[{title}]({target})")
+    joined = term(LABELS, "field_joiner", lang).join(links)
+    label = escaping.inline(term(LABELS, "guide_facilities", lang))
+    line = term(VALUE_WORDS, "labelled", lang).format(label=label, value=joined)
+    return f'<p class="kk-guide__records" markdown>{line}</p>'
 
 
 # --- the visitor card -------------------------------------------------------------

@@ -3,10 +3,11 @@
 A guide is a mapping, not a list of records: the file's name is its id and the
 address of its page (``data/guides/visitor-card-bochum.yml`` → ``/guides/visitor-card-bochum/``).
 Besides the schema, this checks what a schema cannot state: the file name, the
-records and the cities a guide names, which fields belong to which kind, the
-reading aids of a phrase, and that a playbook and its counterpart (the same
-founders' path in the other direction) have the same steps in the same order.
-Every problem is returned with its position.
+records, events and cities a guide names, which fields belong to which kind, that
+no two taking-part guides are for the same audience, the reading aids of a phrase,
+and that a playbook and its counterpart (the same founders' path in the other
+direction) have the same steps in the same order. Every problem is returned with
+its position.
 """
 
 from __future__ import annotations
@@ -30,9 +31,16 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "crosswalk": ("groups",),
     "visitor-card": ("city", "numbers", "warnings", "places", "phrases"),
     "playbook": ("from", "to", "counterpart", "steps"),
+    "taking-part": ("audience", "offers", "contacts", "not_published"),
 }
 # The section whose records a visitor card's places are: their addresses and map come from it.
 PLACES_SECTION = "disaster-prevention"
+# The audiences of the taking-part guides, in the order the listing shows them.
+AUDIENCES = ("schools", "clubs", "researchers", "founders", "citizens")
+# The lists of rows of a taking-part guide, in the order of its page.
+TAKING_PART_LISTS = ("offers", "contacts", "not_published")
+# Where the ids of data/events.yml are looked up (``record_ids(EVENTS_FILE)``).
+EVENTS_FILE = "events"
 # [漢字](かんじ): a run of text and its reading, in a phrase's furigana.
 FURIGANA = re.compile(r"\[([^\[\]()]+)\]\(([^\[\]()]+)\)")
 
@@ -67,13 +75,14 @@ def read_guides(
 ) -> tuple[dict[str, Guide], list[Problem]]:
     """Every guide by id, in the order of the file names, and the problems found.
 
-    ``record_ids(section)`` gives the ids of a section's records, or None where
-    the section could not be read (its own problems are reported, links into it
-    are not checked); ``city_ids`` likewise.
+    ``record_ids(section)`` gives the ids of a section's records (of the events for
+    ``"events"``), or None where the file could not be read (its own problems are
+    reported, links into it are not checked); ``city_ids`` likewise.
     """
     guides: dict[str, Guide] = {}
     problems: list[Problem] = []
     playbooks: dict[str, YamlDocument] = {}
+    audiences: dict[str, str] = {}  # audience → the file of the taking-part guide for it
     for path in guide_files(data_dir):
         display = f"data/{GUIDES_FOLDER}/{path.name}"
         guide_id = path.stem
@@ -96,6 +105,16 @@ def read_guides(
         problems += _check_guide(doc, record_ids, city_ids)
         if doc.value.get("kind") == "playbook":
             playbooks[guide_id] = doc
+        audience = doc.value.get("audience")
+        if doc.value.get("kind") == "taking-part" and isinstance(audience, str):
+            if audience in audiences:
+                line, column = doc.position(("audience",))
+                message = (
+                    f"the guide for '{audience}' is already {audiences[audience]}; write one per audience"
+                )
+                problems.append(Problem(display, line, column, "audience", message))
+            else:
+                audiences[audience] = display
         if not file_problems:
             guides[guide_id] = {"id": guide_id, **doc.value}
     problems += _check_counterparts(playbooks, {p.stem for p in guide_files(data_dir)})
@@ -146,6 +165,16 @@ def _check_guide(
                 ("places", p, "record"),
                 f"a place is a record of the {PLACES_SECTION} section, e.g. {PLACES_SECTION}/kiez-bochum",
             )
+    for name in TAKING_PART_LISTS:
+        for r, row in _items(guide.get(name)):
+            records = row.get("records")
+            named = enumerate(records) if isinstance(records, list) else ()
+            links += [((name, r, "records", n), link) for n, link in named]
+            events = row.get("events")
+            for n, event_id in enumerate(events) if isinstance(events, list) else ():
+                event_ids = record_ids(EVENTS_FILE)
+                if isinstance(event_id, str) and event_ids is not None and event_id not in event_ids:
+                    problem((name, r, "events", n), f"there is no event '{event_id}' in data/events.yml")
     for path, link in links:
         if not isinstance(link, str) or "/" not in link:
             continue  # the schema names the form

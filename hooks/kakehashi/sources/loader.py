@@ -91,6 +91,7 @@ def load_data(root: Path, schema_dir: Path | None = None, reader: Reader = read_
     if EVENTS in documents:
         problems += _check_records(documents[EVENTS], city_ids=city_ids)
         problems += _check_event_dates(documents[EVENTS], documents.get("projects"))
+        problems += _check_event_reports(documents[EVENTS])
     # Links into a section that could not be read are not checked: its own problems are reported.
     linking = (*SECTION_IDS, EVENTS)
     problems += _check_related({name: documents[name] for name in linking if name in documents})
@@ -258,6 +259,21 @@ def _check_event_dates(doc: YamlDocument, projects: YamlDocument | None) -> list
                 f"{label}.{name}",
                 f"the record '{label}' in data/projects.yml is dated {dated}, this event {mine};"
                 " an event with the id of a project is that project's happening: give both the same dates",
+            )
+    return problems
+
+
+def _check_event_reports(doc: YamlDocument) -> list[Problem]:
+    """The two cities' reports belong to an event between them (``scope: partnership``)."""
+    problems: list[Problem] = []
+    problem = doc.reporter(problems)
+    for index, event, label in doc.records():
+        if "reports" in event and event.get("scope") == "city":
+            problem(
+                (index, "reports"),
+                f"{label}.reports",
+                "the reports of both cities belong to an event between them: set scope to partnership,"
+                " or remove reports",
             )
     return problems
 
