@@ -366,6 +366,21 @@ LABELS: Terms = _table(
     N_("label:card_reading", "Pronunciation"),
     N_("label:card_meaning", "Meaning"),
     N_("label:card_source_ref", "Source {number}"),
+    # a route's stage: the same rows on every route's page
+    N_("label:stage", "The route at a glance"),
+    N_("label:stage_distance", "Distance"),
+    # Translators: the total height gained along the route.
+    N_("label:stage_climb", "Climb"),
+    # Translators: what the path is made of, e.g. asphalt.
+    N_("label:stage_surface", "Surface"),
+    N_("label:stage_rest_repair", "Rest and repair points"),
+    N_("label:stage_rental", "Bike rental"),
+    N_("label:stage_rail_start", "Railway station at the start"),
+    N_("label:stage_rail_end", "Railway station at the end"),
+    # Translators: shown in a row of the table instead of a value that no source gives.
+    N_("label:stage_not_published", "not published in the sources"),
+    # Translators: the heading over the linked route of the other city, e.g. the other rail trail.
+    N_("label:pair", "Its counterpart in the partner city"),
 )
 
 # Names of the texts of a record, for editors: field path → name.
@@ -382,6 +397,12 @@ FIELDS: Terms = _table(
     N_("field:location.label", "Coordinates label"),
     N_("field:place", "Place"),
     N_("field:basics", "Basics (emergency numbers, warnings)"),
+    N_("field:stage.surface.text", "Surface"),
+    N_("field:stage.rest_repair.text", "Rest and repair points"),
+    N_("field:stage.rental.text", "Bike rental"),
+    N_("field:stage.rail_start.text", "Railway station at the start"),
+    N_("field:stage.rail_end.text", "Railway station at the end"),
+    N_("field:pair.shared", "What the pair shares"),
 )
 
 # Words used inside formatted values.

@@ -184,7 +184,7 @@ def _value_message(doc: YamlDocument, path: tuple, error: ValidationError) -> st
     if custom and kind in ("pattern", "minLength", "maxLength", "format"):
         return f"{custom} (found {_describe(value, plain)})"
     if kind == "enum":
-        allowed = ", ".join(str(v) for v in error.validator_value)
+        allowed = ", ".join(json.dumps(v) if isinstance(v, bool) else str(v) for v in error.validator_value)
         return f"{_describe(value, plain)} is not allowed; use one of: {allowed}"
     if kind == "minLength" and error.validator_value == 1:
         return "the text is empty"

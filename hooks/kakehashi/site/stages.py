@@ -1,0 +1,103 @@
+"""A route's stage and its pair: the same rows for every route, and the route it is paired with.
+
+Every route and route section of the cycling section has a ``stage``
+(``STAGE_FIELDS``): each fact with its sources, or ``published: false``, which
+the page states in words rather than leaving a row out. The rows are the same
+and in the same order on every route's page. A ``pair`` names the counterpart
+of a route in the other city; both pages link each other with its sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from kakehashi.site import escaping, formatting
+from kakehashi.site.glossary import LABELS, VALUE_WORDS, term
+from kakehashi.site.markdown_blocks import LocalizedText, link
+from kakehashi.site.urls import record_key
+from kakehashi.sources.loader import STAGE_FIELDS, STAGE_SECTION, Data, Record
+
+
+@functools.cache
+def _row_labels(lang: str) -> tuple[tuple[str, str], ...]:
+    """(field, escaped label) of every row, in the page's order: looked up once per language."""
+    return tuple((field, escaping.inline(term(LABELS, f"stage_{field}", lang))) for field in STAGE_FIELDS)
+
+
+@functools.cache
+def _fixed_words(lang: str) -> tuple[str, str]:
+    """The heading and the words for a fact no source gives, escaped once per language."""
+    heading = f"## {escaping.inline(term(LABELS, 'stage', lang))}"
+    none = f'<span class="kk-stage__none">{escaping.inline(term(LABELS, "stage_not_published", lang))}</span>'
+    return heading, none
+
+
+def stage_table(record: Record, writer: LocalizedText) -> str:
+    """The stage of a route as one table: every row with its value (or the words for
+    "not published") and its sources; "" for a record without a stage (a facility)."""
+    stage = record.get("stage")
+    if stage is None:
+        return ""
+    lang = writer.lang
+    heading, none = _fixed_words(lang)
+    rows = []
+    for field, label in _row_labels(lang):
+        fact = stage[field]
+        if fact.get("published") is False:
+            value, sources = none, ""
+        elif "text" in fact:
+            value, sources = writer.inline(fact["text"]), _source_links(fact["sources"])
+        else:
+            value, sources = escaping.inline(formatting.quantity(fact, lang)), _source_links(fact["sources"])
+        cells = f'<th scope="row">{label}</th><td>{value}</td><td class="kk-stage__sources">{sources}</td>'
+        rows.append(f"<tr>{cells}</tr>")
+    table = f'<table class="kk-stage" data-stage-rows="{len(rows)}"><tbody>{"".join(rows)}</tbody></table>'
+    return f"{heading}\n\n{table}"
+
+
+def _source_links(sources: list[Mapping[str, Any]]) -> str:
+    """Each source as a short link named by its host, with its title as the link's title."""
+    links = [
+        f'<a href="{escaping.attribute(s["url"])}" hreflang="{s["lang"]}" title="{escaping.attribute(s["title"])}">'
+        + escaping.inline(urlsplit(s["url"]).hostname or s["url"])
+        + "</a>"
+        for s in sources
+    ]
+    return ", ".join(links)
+
+
+# --- pairs ------------------------------------------------------------------------
+
+
+def pair_block(data: Data, record: Record, writer: LocalizedText) -> str:
+    """The counterparts of a route in the other city, each linked with what the two share."""
+    pairs = _pairs_by_id(data).get(record["id"])
+    if not pairs:
+        return ""
+    here = record_key(STAGE_SECTION, record["id"])
+    items = []
+    for other, shared in pairs:
+        target = link(writer.inline(other["title"]), here, record_key(STAGE_SECTION, other["id"]))
+        items.append(
+            "- "
+            + term(VALUE_WORDS, "labelled", writer.lang).format(label=target, value=writer.inline(shared))
+        )
+    heading = f"## {escaping.inline(term(LABELS, 'pair', writer.lang))}"
+    return "\n".join([heading, "", *items])
+
+
+@functools.lru_cache(maxsize=2)  # the data in use, and the one an edit replaces
+def _pairs_by_id(data: Data) -> dict[str, list[tuple[Record, Mapping[str, str]]]]:
+    """Route id → (counterpart, shared sentence), both ways, in the order of the file."""
+    records = {r["id"]: r for r in data.sections.get(STAGE_SECTION, ())}
+    pairs: dict[str, list[tuple[Record, Mapping[str, str]]]] = {}
+    for record in records.values():
+        if "pair" in record:
+            other = records[record["pair"]["record"].split("/", 1)[1]]
+            shared = record["pair"]["shared"]
+            pairs.setdefault(record["id"], []).append((other, shared))
+            pairs.setdefault(other["id"], []).append((record, shared))
+    return pairs
