@@ -60,13 +60,13 @@ def stage_table(record: Record, writer: LocalizedText) -> str:
 
 def _source_links(sources: list[Mapping[str, Any]]) -> str:
     """Each source as a short link named by its host, with its title as the link's title."""
-    links = [
-        f'<a href="{escaping.attribute(s["url"])}" hreflang="{s["lang"]}" title="{escaping.attribute(s["title"])}">'
-        + escaping.inline(urlsplit(s["url"]).hostname or s["url"])
-        + "</a>"
-        for s in sources
-    ]
-    return ", ".join(links)
+    return ", ".join(_source_link(source) for source in sources)
+
+
+def _source_link(source: Mapping[str, Any]) -> str:
+    url, title = escaping.attribute(source["url"]), escaping.attribute(source["title"])
+    host = escaping.inline(urlsplit(source["url"]).hostname or source["url"])
+    return f'<a href="{url}" hreflang="{source["lang"]}" title="{title}">{host}</a>'
 
 
 # --- pairs ------------------------------------------------------------------------
