@@ -343,8 +343,8 @@ LABELS: Terms = _table(
     N_("label:guides", "Guides"),
     N_(
         "label:guides_intro",
-        "Guides that set Bochum and Tsukuba side by side: what a term means in the other country and "
-        "what a visitor needs in an emergency, each fact with its source."
+        "Guides that set Bochum and Tsukuba side by side: what a term means in the other country, how "
+        "cycling works there and what a visitor needs in an emergency, each fact with its source."
     ),
     N_("label:guide_kind_crosswalk", "Side by side"),
     N_("label:guide_kind_visitor_card", "Emergency card"),
