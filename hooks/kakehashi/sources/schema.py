@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from jsonschema import Draft7Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT7
 
 from kakehashi.base.fingerprints import file_stamps
 from kakehashi.sources.problems import Problem
@@ -64,8 +65,16 @@ def record_validator(schema_dir: Path, name: str) -> Draft7Validator:
 
 
 def record_schema(schema_dir: Path, name: str) -> tuple[dict, Resolver]:
-    """The schema of one record of ``<name>.yml``, and a resolver for the ``$ref``s in it."""
-    return _schema(schema_dir, name)["items"], _registry(schema_dir).resolver()
+    """The schema of one record of ``<name>.yml``, and a resolver for the ``$ref``s in it.
+
+    The file's own ``definitions`` come along, so that a ``#/definitions/…`` reference
+    (a cycling stage's facts) resolves in a record checked alone as in the whole file.
+    """
+    whole = _schema(schema_dir, name)
+    items = whole["items"]
+    if "definitions" in whole:
+        items = {**items, "definitions": whole["definitions"]}
+    return items, _registry(schema_dir).resolver_with_root(DRAFT7.create_resource(items))
 
 
 def resolve(node: dict, resolver: Resolver) -> tuple[dict, Resolver]:
