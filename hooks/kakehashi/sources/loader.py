@@ -212,8 +212,8 @@ def _check_stages_and_pairs(doc: YamlDocument, kinds: tuple[str, ...]) -> list[P
         # (A kind the schema does not know is named by the schema.)
         if isinstance(stage, dict) and kind in kinds and kind not in ROUTE_KINDS:
             line, column = doc.position((index, "stage"), key=True)
-            routes = " and ".join(ROUTE_KINDS)
-            message = f"a stage is for the kinds {routes}; this record is a {kind}: remove it"
+            route_kinds = " and ".join(ROUTE_KINDS)
+            message = f"a stage is for the kinds {route_kinds}; this record is a {kind}: remove it"
             problems.append(Problem(doc.file, line, column, f"{label}.stage", message))
         for name, fact in (stage.items() if isinstance(stage, dict) else ()):
             if not isinstance(fact, dict) or fact.get("published") is not False:
@@ -225,7 +225,7 @@ def _check_stages_and_pairs(doc: YamlDocument, kinds: tuple[str, ...]) -> list[P
                     problems.append(Problem(doc.file, line, column, f"{label}.stage.{name}.{other}", message))
         pair = record.get("pair")
         target = pair.get("record") if isinstance(pair, dict) else None
-        if not isinstance(target, str) or "/" not in target:
+        if not isinstance(target, str) or not target.startswith(f"{STAGE_SECTION}/"):
             continue  # the schema names the form
         other = routes.get(target.split("/", 1)[1])
         message = None
