@@ -255,8 +255,8 @@ def test_paired_rail_trails_link_each_other_with_what_they_share(built_site: Pat
     heading = html.escape(term(LABELS, "pair", lang), quote=False)
     routes = data.sections["cycling"]
     pairs = [(r["id"], r["pair"]["record"].split("/")[1]) for r in routes if "pair" in r]
-    rail_section = "ring-ring-road-rail-section"
-    assert {(trail, rail_section) for trail in ("springorum-trasse", "erzbahntrasse", "rs1-bochum")} <= set(pairs)
+    trails = ("springorum-trasse", "erzbahntrasse", "rs1-bochum")
+    assert {(trail, "ring-ring-road-rail-section") for trail in trails} <= set(pairs)
     for one, other in pairs:
         for here, there in ((one, other), (other, one)):
             text = page(built_site, lang, f"cycling/{here}")
