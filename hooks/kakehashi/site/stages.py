@@ -89,6 +89,13 @@ def pair_block(data: Data, record: Record, writer: LocalizedText) -> str:
     return "\n".join([heading, "", *items])
 
 
+def paired_records(data: Data, section: str, record: Record) -> list[Record]:
+    """The routes whose pages show ``record`` as their pair (and that it shows)."""
+    if section != STAGE_SECTION:
+        return []
+    return [other for other, _ in _pairs_by_id(data).get(record["id"], [])]
+
+
 @functools.lru_cache(maxsize=2)  # the data in use, and the one an edit replaces
 def _pairs_by_id(data: Data) -> dict[str, list[tuple[Record, Mapping[str, str]]]]:
     """Route id → (counterpart, shared sentence), both ways, in the order of the file."""
