@@ -43,7 +43,8 @@ def site_with(records: list[dict]) -> Site:
         if not record["related"]:
             del record["related"]
     # Likewise the records a guide's rows link.
-    for row in (row for g in site.data.guides.values() for group in g.get("groups", ()) for row in group["rows"]):
+    groups = [group for guide in site.data.guides.values() for group in guide.get("groups", ())]
+    for row in (row for group in groups for row in group["rows"]):
         if "records" in row:
             row["records"] = [key for key in row["records"] if key in keys]
             if not row["records"]:

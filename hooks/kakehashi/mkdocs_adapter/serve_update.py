@@ -138,7 +138,8 @@ def candidate_keys(old: Site, new: Site, changed: Changed, lang: str) -> set[str
     for section, pairs in changed.items():
         for before, after in pairs:
             for data, record in ((old.data, before), (new.data, after)):
-                keys.update(record_key(section, r["id"]) for r in stages.paired_records(data, section, record))
+                paired = stages.paired_records(data, section, record)
+                keys.update(record_key(section, r["id"]) for r in paired)
     # The pages of a city point to the record holding its basics (its title, and whether any does).
     for section, pairs in changed.items():
         for before, after in pairs:
