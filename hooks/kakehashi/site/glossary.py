@@ -371,6 +371,8 @@ LABELS: Terms = _table(
     N_("label:stage_distance", "Distance"),
     # Translators: the total height gained along the route.
     N_("label:stage_climb", "Climb"),
+    # Translators: {climb} is a height in metres, measured on the route's GPX file where no source gives one.
+    N_("label:stage_climb_from_track", "{climb}, measured on the GPX track"),
     # Translators: what the path is made of, e.g. asphalt.
     N_("label:stage_surface", "Surface"),
     N_("label:stage_rest_repair", "Rest and repair points"),

@@ -48,7 +48,7 @@ def render_record(
         if "basics" in record
         else "",
         # The same rows for every route, right under its key facts.
-        stages.stage_table(record, writer),
+        stages.stage_table(data, record, writer),
         writer.paragraphs(record["body"]) if "body" in record else "",
         stages.pair_block(data, record, writer),
         # The map part: pictures drawn at build time and links to OpenStreetMap.

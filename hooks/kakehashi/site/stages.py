@@ -35,18 +35,26 @@ def _fixed_words(lang: str) -> tuple[str, str]:
     return heading, none
 
 
-def stage_table(record: Record, writer: LocalizedText) -> str:
+def stage_table(data: Data, record: Record, writer: LocalizedText) -> str:
     """The stage of a route as one table: every row with its value (or the words for
-    "not published") and its sources; "" for a record without a stage (a facility)."""
+    "not published") and its sources; "" for a record without a stage (a facility).
+
+    A climb that no source publishes is the one measured on the route's GPX track,
+    where the track has elevations, with the track's source beside it."""
     stage = record.get("stage")
     if stage is None:
         return ""
     lang = writer.lang
     heading, none = _fixed_words(lang)
     rows = []
+    measured = _measured_climb(data, record)
     for field, label in _row_labels(lang):
         fact = stage[field]
-        if fact.get("published") is False:
+        if fact.get("published") is False and field == "climb" and measured is not None:
+            climb = formatting.metres(measured, lang)
+            value = escaping.inline(term(LABELS, "stage_climb_from_track", lang).format(climb=climb))
+            sources = _source_link({**record["track_source"], "lang": ""})
+        elif fact.get("published") is False:
             value, sources = none, ""
         elif "text" in fact:
             value, sources = writer.inline(fact["text"]), _source_links(fact["sources"])
@@ -58,6 +66,11 @@ def stage_table(record: Record, writer: LocalizedText) -> str:
     return f"{heading}\n\n{table}"
 
 
+def _measured_climb(data: Data, record: Record) -> float | None:
+    track = data.tracks.get(record.get("track", ""))
+    return track.climb_m if track is not None else None
+
+
 def _source_links(sources: list[Mapping[str, Any]]) -> str:
     """Each source as a short link named by its host, with its title as the link's title."""
     return ", ".join(_source_link(source) for source in sources)
@@ -66,7 +79,8 @@ def _source_links(sources: list[Mapping[str, Any]]) -> str:
 def _source_link(source: Mapping[str, Any]) -> str:
     url, title = escaping.attribute(source["url"]), escaping.attribute(source["title"])
     host = escaping.inline(urlsplit(source["url"]).hostname or source["url"])
-    return f'<a href="{url}" hreflang="{source["lang"]}" title="{title}">{host}</a>'
+    lang = f' hreflang="{source["lang"]}"' if source["lang"] else ""  # a track's source names none
+    return f'<a href="{url}"{lang} title="{title}">{host}</a>'
 
 
 # --- pairs ------------------------------------------------------------------------
