@@ -217,7 +217,8 @@ def test_a_climb_no_source_gives_is_the_one_measured_on_the_track(project_copy: 
     add_record(project_copy)
     page = load_site(project_copy).markdown("cycling/test-track-route", "en")
     rows = re.search(r'<table class="kk-stage".*?</table>', page)
-    climb = re.search(r'<th scope="row">Climb</th><td>(.*?)</td><td class="kk-stage__sources">(.*?)</td>', rows[0])
+    cells = r'<th scope="row">Climb</th><td>(.*?)</td><td class="kk-stage__sources">(.*?)</td>'
+    climb = re.search(cells, rows[0])
     source = '<a href="https://example.org/track" title="Test track">example.org</a>'
     assert climb.groups() == ("45\u00a0m, measured on the GPX track", source)
     assert '<th scope="row">Surface</th><td><span class="kk-stage__none">' in rows[0]
