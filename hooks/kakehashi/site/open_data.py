@@ -197,10 +197,13 @@ def schema_columns(schema: Mapping[str, Any] | None, common: Mapping[str, Any] |
     return [column for name, part in properties.items() for column in _columns(name, part, definitions)]
 
 
-def _columns(name: str, part: Mapping[str, Any], definitions: Mapping[str, Mapping[str, Any]]) -> list[Column]:
+def _columns(
+    name: str, part: Mapping[str, Any], definitions: Mapping[str, Mapping[str, Any]], where: str = "own"
+) -> list[Column]:
+    """``where``: the schema ``part`` is written in, "own" or "common", which a ``#/…`` reference means."""
     ref = part.get("$ref")
     if isinstance(ref, str) and "#/definitions/" in ref:
-        where = "own" if ref.startswith("#") else "common"
+        where = where if ref.startswith("#") else "common"
         resolved = definitions[where].get(ref.rpartition("/")[2])
         if resolved is None:  # not found: the data decides the columns
             return []
@@ -210,7 +213,9 @@ def _columns(name: str, part: Mapping[str, Any], definitions: Mapping[str, Mappi
         return [f"{name}_{lang}" for lang in LANGUAGES]
     if part.get("type") == "object" and "properties" in part:
         return [
-            c for key, sub in part["properties"].items() for c in _columns(f"{name}_{key}", sub, definitions)
+            c
+            for key, sub in part["properties"].items()
+            for c in _columns(f"{name}_{key}", sub, definitions, where)
         ]
     return [name]
 
