@@ -57,9 +57,9 @@ def stage_table(data: Data, record: Record, writer: LocalizedText) -> str:
         elif fact.get("published") is False:
             value, sources = none, ""
         elif "text" in fact:
-            value, sources = writer.inline(fact["text"]), _source_links(fact["sources"])
+            value, sources = writer.inline(fact["text"]), _source_links(fact["sources"], lang)
         else:
-            value, sources = escaping.inline(formatting.quantity(fact, lang)), _source_links(fact["sources"])
+            value, sources = escaping.inline(formatting.quantity(fact, lang)), _source_links(fact["sources"], lang)
         cells = f'<th scope="row">{label}</th><td>{value}</td><td class="kk-stage__sources">{sources}</td>'
         rows.append(f"<tr>{cells}</tr>")
     table = f'<table class="kk-stage" data-stage-rows="{len(rows)}"><tbody>{"".join(rows)}</tbody></table>'
@@ -71,9 +71,10 @@ def _measured_climb(data: Data, record: Record) -> float | None:
     return track.climb_m if track is not None else None
 
 
-def _source_links(sources: list[Mapping[str, Any]]) -> str:
+def _source_links(sources: list[Mapping[str, Any]], lang: str) -> str:
     """Each source as a short link named by its host, with its title as the link's title."""
-    return ", ".join(_source_link(source) for source in sources)
+    # Glossary punctuation (", " or "、"), as written.
+    return term(LABELS, "field_joiner", lang).join(_source_link(source) for source in sources)
 
 
 def _source_link(source: Mapping[str, Any]) -> str:
