@@ -59,7 +59,8 @@ def stage_table(data: Data, record: Record, writer: LocalizedText) -> str:
         elif "text" in fact:
             value, sources = writer.inline(fact["text"]), _source_links(fact["sources"], lang)
         else:
-            value, sources = escaping.inline(formatting.quantity(fact, lang)), _source_links(fact["sources"], lang)
+            value = escaping.inline(formatting.quantity(fact, lang))
+            sources = _source_links(fact["sources"], lang)
         cells = f'<th scope="row">{label}</th><td>{value}</td><td class="kk-stage__sources">{sources}</td>'
         rows.append(f"<tr>{cells}</tr>")
     table = f'<table class="kk-stage" data-stage-rows="{len(rows)}"><tbody>{"".join(rows)}</tbody></table>'
