@@ -40,7 +40,8 @@ PAGES = {
 def test_localized_texts_include_nested_labels_and_nothing_else() -> None:
     record = next(r for r in MINI_DATA.sections["cycling"])
     fields = [field for field, _ in localized_texts(record)]
-    assert fields == ["start", "title", "summary", "body", "location.label"]
+    stage = ["stage.surface.text", "stage.rail_start.text"]
+    assert fields == ["start", "title", "summary", "body", "location.label", *stage]
 
 
 def test_report_names_each_gap_and_its_fallback() -> None:
