@@ -79,10 +79,15 @@ def _source_links(sources: list[Mapping[str, Any]], lang: str) -> str:
 
 
 def _source_link(source: Mapping[str, Any]) -> str:
-    url, title = escaping.attribute(source["url"]), escaping.attribute(source["title"])
-    host = escaping.inline(urlsplit(source["url"]).hostname or source["url"])
-    lang = f' hreflang="{source["lang"]}"' if source["lang"] else ""  # a track's source names none
-    return f'<a href="{url}"{lang} title="{title}">{host}</a>'
+    return _link_of(source["url"], source["title"], source["lang"])
+
+
+# The same sources stand on many routes: each link is made once.
+@functools.lru_cache(maxsize=4096)
+def _link_of(url: str, title: str, lang: str) -> str:
+    host = escaping.inline(urlsplit(url).hostname or url)
+    hreflang = f' hreflang="{lang}"' if lang else ""  # a track's source names no language
+    return f'<a href="{escaping.attribute(url)}"{hreflang} title="{escaping.attribute(title)}">{host}</a>'
 
 
 # --- pairs ------------------------------------------------------------------------
