@@ -121,6 +121,8 @@ def test_built_pages_of_a_long_index_link_to_each_other(project_copy: Path, tmp_
         text = linking.read_text("utf-8")
         assert named in text, name
         linking.write_text(text.replace(named, ""), "utf-8")
+    # The cycling crosswalk links shipped routes in its rows: without them, it goes too.
+    (project_copy / "data" / "guides" / "cycling-crosswalk.yml").unlink()
     site = tmp_path / "site"
     result = run_mkdocs_build(project_copy, site)
     assert result.returncode == 0, result.stderr
