@@ -63,7 +63,7 @@ def stage_table(data: Data, record: Record, writer: LocalizedText) -> str:
             sources = _source_links(fact["sources"], lang)
         cells = f'<th scope="row">{label}</th><td>{value}</td><td class="kk-stage__sources">{sources}</td>'
         rows.append(f"<tr>{cells}</tr>")
-    table = f'<table class="kk-stage" data-stage-rows="{len(rows)}"><tbody>{"".join(rows)}</tbody></table>'
+    table = f'<table class="kk-stage"><tbody>{"".join(rows)}</tbody></table>'
     return f"{heading}\n\n{table}"
 
 
