@@ -137,6 +137,9 @@ def synthetic_project(target: Path, size: int) -> Path:
             related = [copy_of(key, round_) for key in record.pop("related", ())]
             if any(related):
                 record["related"] = [key for key in related if key]
+            pair = record.pop("pair", None)
+            if pair and copy_of(pair["record"], round_):  # a copy pairs with the copy of its round
+                record["pair"] = {**pair, "record": copy_of(pair["record"], round_)}
             records.append(record)
         (target / "data" / f"{section}.yml").write_text(records_text(section, records), "utf-8")
     return target

@@ -339,10 +339,10 @@ CASES = [
     ),
     pytest.param(
         "cycling.yml",
-        '  updated: "2026-11-27"\n',
-        '  updated: "2026-11-27"\n- just a line of text\n',
+        "    rail_end: {published: false}\n",
+        "    rail_end: {published: false}\n- just a line of text\n",
         [
-            "data/cycling.yml:18:3: [2]: expected a mapping of fields (name: value), "
+            "data/cycling.yml:30:3: [2]: expected a mapping of fields (name: value), "
             "found 'just a line of text'"
         ],
         id="record-that-is-not-a-mapping",
@@ -386,7 +386,7 @@ def test_duplicate_id_far_apart_names_the_first_line(tmp_path: Path) -> None:
     other = text.split("\n", 1)[1].replace("id: test-route", "id: other-route", 1)
     path.write_text(text + other + text.split("\n", 1)[1], "utf-8")
     assert problems(project) == [
-        "data/cycling.yml:34:7: test-route.id: the id 'test-route' is already used on line 2; "
+        "data/cycling.yml:58:7: test-route.id: the id 'test-route' is already used on line 2; "
         "ids must be unique in a file"
     ]
 

@@ -126,6 +126,9 @@ def base_record() -> dict:
     def texts(word: str) -> dict[str, str]:
         return {lang: f"{word} {lang}" for lang in LANGUAGES}
 
+    def source(name: str, lang: str) -> dict[str, str]:
+        return {"url": f"https://example.org/{name}", "title": name.upper(), "lang": lang}
+
     return {
         "id": "sample",
         "city": "sample-city",
@@ -143,6 +146,15 @@ def base_record() -> dict:
             {"label": texts("Waypoint"), "lat": 36.08, "lon": 140.2, "precision": "approximate"},
             {"label": texts("Other waypoint"), "lat": 36.2, "lon": 140.1, "precision": "exact"},
         ],
+        "stage": {
+            "distance": {"value": 40, "unit": "km", "sources": [source("d", "ja")]},
+            "climb": {"published": False},
+            "surface": {"text": texts("Surface"), "sources": [source("s", "de")]},
+            "rest_repair": {"published": False},
+            "rental": {"published": False},
+            "rail_start": {"text": texts("Station"), "sources": [source("r", "en")]},
+            "rail_end": {"published": False},
+        },
         "basics": texts("Basics"),
         "basics_sources": [{"url": "https://example.org/basics", "title": "Basics source", "lang": "de"}],
         "sources": [{"url": "https://example.org/", "title": "Source", "lang": "ja"}],
@@ -164,8 +176,14 @@ LOCALIZED_FIELDS = [
     ("waypoints", 0, "label"),
     ("city", "name"),
     ("basics",),
+    ("stage", "surface", "text"),
+    ("stage", "rail_start", "text"),
 ]
-PLAIN_FIELDS = [("sources", 0, "title"), ("basics_sources", 0, "title")]
+PLAIN_FIELDS = [
+    ("sources", 0, "title"),
+    ("basics_sources", 0, "title"),
+    ("stage", "surface", "sources", 0, "title"),
+]
 
 
 def render(field: tuple, text: str, lang: str) -> tuple[str, dict]:
@@ -186,7 +204,8 @@ def render(field: tuple, text: str, lang: str) -> tuple[str, dict]:
 # The map's button block (site/interactive_map.py) carries the record's title and
 # the point's note as attributes, read by its script as text.
 MAP_TEXT_ATTRIBUTES = {"data-title", "data-note"}
-TEXT_ATTRIBUTES = {"id", *MAP_TEXT_ATTRIBUTES}
+# A stage's source links carry the source's title as their title attribute.
+TEXT_ATTRIBUTES = {"id", "title", *MAP_TEXT_ATTRIBUTES}
 
 
 class Elements(HTMLParser):

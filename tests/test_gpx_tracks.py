@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 import pytest
 
 from kakehashi.site.track_files import track_downloads, track_geojson
+from kakehashi.site.whole_site import load_site
 from kakehashi.sources.gpx_tracks import MAX_BYTES, climb_and_descent, read_track
 from kakehashi.sources.loader import load_data
 from kakehashi.sources.problems import SourceProblems
@@ -169,6 +171,14 @@ RECORD = """
       title: "Example"
       lang: en
   updated: "2026-12-05"
+  stage:
+    distance: {{published: false}}
+    climb: {{published: false}}
+    surface: {{published: false}}
+    rest_repair: {{published: false}}
+    rental: {{published: false}}
+    rail_start: {{published: false}}
+    rail_end: {{published: false}}
 """
 SOURCE = """  track_source:
     url: "https://example.org/track"
@@ -201,6 +211,17 @@ def test_a_record_with_a_track_loads_it(project_copy: Path) -> None:
     data = load_data(project_copy)
     assert set(data.tracks) == {"meridian-track.gpx"}
     assert data.tracks["meridian-track.gpx"].file == "data/tracks/meridian-track.gpx"
+
+
+def test_a_climb_no_source_gives_is_the_one_measured_on_the_track(project_copy: Path) -> None:
+    add_record(project_copy)
+    page = load_site(project_copy).markdown("cycling/test-track-route", "en")
+    rows = re.search(r'<table class="kk-stage".*?</table>', page)
+    cells = r'<th scope="row">Climb</th><td>(.*?)</td><td class="kk-stage__sources">(.*?)</td>'
+    climb = re.search(cells, rows[0])
+    source = '<a href="https://example.org/track" title="Test track">example.org</a>'
+    assert climb.groups() == ("45\u00a0m, measured on the GPX track", source)
+    assert '<th scope="row">Surface</th><td><span class="kk-stage__none">' in rows[0]
 
 
 def test_a_track_without_its_source_is_refused(project_copy: Path) -> None:

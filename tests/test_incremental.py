@@ -15,6 +15,7 @@ from dataclasses import replace
 import pytest
 from test_pagination import many_cycling_records, site_with
 
+from conftest import ROOT
 from kakehashi.mkdocs_adapter.serve_update import candidate_keys, changed_records
 from kakehashi.site.data_catalogue import CATALOGUE_KEY
 from kakehashi.site.editorial import EditorialPage
@@ -22,7 +23,7 @@ from kakehashi.site.languages import LANGUAGES
 from kakehashi.site.record_pages import index_page_cards, index_page_count
 from kakehashi.site.translation_status import PAGE_KEY as STATUS_PAGE
 from kakehashi.site.urls import record_key, topic_key
-from kakehashi.site.whole_site import Site
+from kakehashi.site.whole_site import Site, load_site
 from kakehashi.sources.loader import Data
 
 # Enough routes for several index pages per city.
@@ -202,3 +203,21 @@ def test_an_edited_guide_needs_a_full_rebuild() -> None:
     data = Data(OLD.data.cities, OLD.data.sections, OLD.data.events, OLD.data.tracks, guides)
     new = Site(data, OLD.editorial, OLD.operator)
     assert changed_records(OLD, new) is None
+
+
+def test_an_edit_of_either_route_of_a_pair_renders_both_pages() -> None:
+    old = load_site(ROOT)
+    ids = [r["id"] for r in old.data.sections["cycling"]]
+    both = {"cycling/springorum-trasse", "cycling/ring-ring-road-rail-section"}
+    for index, change in (
+        (ids.index("ring-ring-road-rail-section"), set_text("title", "en", "A new title")),
+        (ids.index("springorum-trasse"), lambda r: r["pair"]["shared"].__setitem__("ja", "新しい文です。")),
+    ):
+        new = edited(old, "cycling", index, change)
+        edit = changed_records(old, new)
+        changed_anywhere: set[str] = set()
+        for lang in LANGUAGES:
+            changed = changed_pages(old, new, lang)
+            assert changed <= candidate_keys(old, new, edit, lang)
+            changed_anywhere |= changed
+        assert both <= changed_anywhere

@@ -180,8 +180,9 @@ def test_record_links_name_any_section_but_a_place_stays_in_disaster_prevention(
         f"data/guides/{OUT}.yml:{link}:9: steps[1].records[3]: write the section and the id of a record, e.g."
         " disaster-prevention/kiez-bochum or ecosystem/tsukuba-startup-park (sections: projects, ecosystem,"
         " cycling, disaster-prevention) (found 'ecosystems/co-en-tsukuba')",
-        f"data/guides/visitor-card-bochum.yml:{place}:13: places[2].record: a place is a record of the"
-        " disaster-prevention section, e.g. disaster-prevention/kiez-bochum",
+        f"data/guides/visitor-card-bochum.yml:{place}:13: places[2].record: a place on a visitor card is a"
+        " record of the disaster-prevention section: write disaster-prevention/ and its id, e.g."
+        " disaster-prevention/kiez-bochum (found 'ecosystem/bochum-wirtschaftsentwicklung')",
     ]
 
 

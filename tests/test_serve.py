@@ -7,10 +7,17 @@ import time
 from pathlib import Path
 
 from conftest import run_mkdocs_build
+from kakehashi.site.guides import keys_showing
+from kakehashi.sources.loader import load_data
 from serving import serving, wait_for
 
 # What only the preview's pages have: the box that shows problems in the sources.
 PREVIEW_BOX = re.compile(rb'<div class="kk-problems".*?</script>', re.S)
+
+
+def guides_linking(project: Path, record: dict) -> int:
+    """How many guide pages link the edited route (the cycling crosswalk links some)."""
+    return len(keys_showing(load_data(project), {f"cycling/{record['id']}"}))
 
 
 def html_pages(site: Path) -> dict[str, bytes]:
@@ -38,11 +45,12 @@ def test_an_edit_renders_only_its_pages_and_they_match_a_full_build(
     assert "Traceback" not in log_text
     assert log_text.count("Building documentation...") == 1, log_text
     # The ja record page, the ja index of the section (the card's title), the
-    # ja pages that name the record under "See also" and those of its topics, and
-    # the data catalogue in each language (the sizes of the data files).
+    # ja pages that name the record under "See also", those of its topics and the
+    # guides that link it, and the data catalogue in each language (the sizes of
+    # the data files).
     assert record.get("related"), "the edited record is related to another"
     assert record.get("topics"), "the edited record has topics"
-    count = 2 + len(record["related"]) + len(record["topics"]) + 3
+    count = 2 + len(record["related"]) + len(record["topics"]) + guides_linking(project_copy, record) + 3
     assert re.search(rf"Updated {count} pages in", log_text), log_text
 
     full_site = tmp_path / "full"
@@ -100,8 +108,8 @@ def test_a_broken_edit_and_its_fix_render_no_more_than_the_fix(project_copy: Pat
         assert box.group(1) == "../../.."  # the file at the site's root
 
         # The fix also retitles the record: its page, its section's index page, the pages
-        # that name it under "See also", those of its topics and, in each language, the data
-        # catalogue change.
+        # that name it under "See also", those of its topics, the guides that link it and,
+        # in each language, the data catalogue change.
         fixed_title = "直したタイトル"
         data.write_text(good.replace(f'ja: "{record["title"]["ja"]}"', f'ja: "{fixed_title}"', 1), "utf-8")
         wait_for(url, lambda html: fixed_title in html)
@@ -112,7 +120,7 @@ def test_a_broken_edit_and_its_fix_render_no_more_than_the_fix(project_copy: Pat
     assert log_text.count("Detected file changes") == 2, log_text
     # Neither edit rebuilt the site: the broken one changed no page.
     assert log_text.count("Building documentation...") == 1, log_text
-    changed = 2 + len(record["related"]) + len(record["topics"]) + 3
+    changed = 2 + len(record["related"]) + len(record["topics"]) + guides_linking(project_copy, record) + 3
     assert re.search(rf"Updated 0 pages in .*Updated {changed} pages in", log_text, re.S), log_text
 
 

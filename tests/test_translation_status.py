@@ -40,7 +40,8 @@ PAGES = {
 def test_localized_texts_include_nested_labels_and_nothing_else() -> None:
     record = next(r for r in MINI_DATA.sections["cycling"])
     fields = [field for field, _ in localized_texts(record)]
-    assert fields == ["start", "title", "summary", "body", "location.label"]
+    stage = ["stage.surface.text", "stage.rail_start.text"]
+    assert fields == ["start", "title", "summary", "body", "location.label", *stage]
 
 
 def test_report_names_each_gap_and_its_fallback() -> None:
@@ -65,11 +66,20 @@ def test_every_localized_field_of_the_schemas_has_a_name_in_the_glossary() -> No
     fields = set()
     for section in (*SECTION_IDS, EVENTS):
         schema = json.loads((SCHEMA / f"{section}.schema.json").read_text("utf-8"))
-        for name, definition in schema["items"]["properties"].items():
-            if definition.get("$ref", "").endswith("/localizedText"):
-                fields.add(name)
-            if definition.get("$ref", "").endswith("/location"):
-                fields.add(f"{name}.label")
+        def walk(properties: dict, prefix: str, definitions: dict) -> None:
+            for name, definition in properties.items():
+                ref = definition.get("$ref", "")
+                if ref.endswith("/localizedText"):
+                    fields.add(f"{prefix}{name}")
+                elif ref.endswith("/location"):
+                    fields.add(f"{prefix}{name}.label")
+                elif ref.startswith("#/definitions/"):  # a definition of this schema (a stage's fact)
+                    own = definitions[ref.removeprefix("#/definitions/")]
+                    walk(own.get("properties", {}), f"{prefix}{name}.", definitions)
+                elif "properties" in definition:
+                    walk(definition["properties"], f"{prefix}{name}.", definitions)
+
+        walk(schema["items"]["properties"], "", schema.get("definitions", {}))
     assert fields == set(FIELDS)
 
 

@@ -31,7 +31,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from kakehashi.base.fingerprints import digest, file_stamps
-from kakehashi.site import events, guides, translation_status
+from kakehashi.site import events, guides, stages, translation_status
 from kakehashi.site.data_catalogue import CATALOGUE_KEY
 from kakehashi.site.downloads import write_downloads
 from kakehashi.site.geojson import located_records
@@ -134,6 +134,12 @@ def candidate_keys(old: Site, new: Site, changed: Changed, lang: str) -> set[str
         for before, after in pairs:
             for data, record in ((old.data, before), (new.data, after)):
                 keys.update(record_key(s, r["id"]) for s, r in related_records(data, section, record))
+    # A route's pair shows on both pages: the counterparts before and after the edit.
+    for section, pairs in changed.items():
+        for before, after in pairs:
+            for data, record in ((old.data, before), (new.data, after)):
+                paired = stages.paired_records(data, section, record)
+                keys.update(record_key(section, r["id"]) for r in paired)
     # The pages of a city point to the record holding its basics (its title, and whether any does).
     for section, pairs in changed.items():
         for before, after in pairs:

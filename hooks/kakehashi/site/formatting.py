@@ -18,7 +18,7 @@ from kakehashi.site import glossary
 from kakehashi.site.glossary import VALUE_WORDS, term
 from kakehashi.sources.loader import parse_partial_date
 
-_UNITS = {"km": "km", "m2": "m²", "ha": "ha"}
+_UNITS = {"km": "km", "m": "m", "m2": "m²", "ha": "ha"}
 
 # The English texts are British (centre, programme, 25 November 2019): so are their dates.
 LOCALES = {"de": Locale.parse("de_DE"), "ja": Locale.parse("ja_JP"), "en": Locale.parse("en_GB")}

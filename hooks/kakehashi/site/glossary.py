@@ -347,10 +347,10 @@ LABELS: Terms = _table(
     N_("label:guides", "Guides"),
     N_(
         "label:guides_intro",
-        "Guides that set Bochum and Tsukuba side by side: what a term means in the other country, what "
-        "a visitor needs in an emergency, how founders find their feet in the partner city, and how "
-        "schools, clubs, researchers, founders and citizens can take part in the partnership, each fact "
-        "with its source."
+        "Guides that set Bochum and Tsukuba side by side: what a term means in the other country, how "
+        "cycling works there, what a visitor needs in an emergency, how founders find their feet in the "
+        "partner city, and how schools, clubs, researchers, founders and citizens can take part in the "
+        "partnership, each fact with its source."
     ),
     N_("label:guide_kind_crosswalk", "Side by side"),
     N_("label:guide_kind_visitor_card", "Emergency card"),
@@ -396,6 +396,23 @@ LABELS: Terms = _table(
     N_("label:playbook_deadline", "Deadline"),
     # Translators: links a founders' playbook to the one for the way back (Tsukuba → Bochum).
     N_("label:playbook_counterpart", "The other direction"),
+    # a route's stage: the same rows on every route's page
+    N_("label:stage", "The route at a glance"),
+    N_("label:stage_distance", "Distance"),
+    # Translators: the total height gained along the route.
+    N_("label:stage_climb", "Climb"),
+    # Translators: {climb} is a height in metres, measured on the route's GPX file where no source gives one.
+    N_("label:stage_climb_from_track", "{climb}, measured on the GPX track"),
+    # Translators: what the path is made of, e.g. asphalt.
+    N_("label:stage_surface", "Surface"),
+    N_("label:stage_rest_repair", "Rest and repair points"),
+    N_("label:stage_rental", "Bike rental"),
+    N_("label:stage_rail_start", "Railway station at the start"),
+    N_("label:stage_rail_end", "Railway station at the end"),
+    # Translators: shown in a row of the table instead of a value that no source gives.
+    N_("label:stage_not_published", "not published in the sources"),
+    # Translators: the heading over the linked route of the other city, e.g. the other rail trail.
+    N_("label:pair", "Its counterpart in the partner city"),
 )
 
 # Names of the texts of a record, for editors: field path → name.
@@ -412,6 +429,12 @@ FIELDS: Terms = _table(
     N_("field:location.label", "Coordinates label"),
     N_("field:place", "Place"),
     N_("field:basics", "Basics (emergency numbers, warnings)"),
+    N_("field:stage.surface.text", "Surface"),
+    N_("field:stage.rest_repair.text", "Rest and repair points"),
+    N_("field:stage.rental.text", "Bike rental"),
+    N_("field:stage.rail_start.text", "Railway station at the start"),
+    N_("field:stage.rail_end.text", "Railway station at the end"),
+    N_("field:pair.shared", "What the pair shares"),
 )
 
 # Words used inside formatted values.

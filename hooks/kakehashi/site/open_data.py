@@ -191,19 +191,27 @@ def schema_columns(schema: Mapping[str, Any] | None, common: Mapping[str, Any] |
     (``title_de``, ``title_ja``, ``title_en``); an object gives one column per
     property, named with ``_`` (``location_lat``, ``location_label_en``,
     ``length_value``); a list (``sources``, ``related``) is one cell holding
-    the list as JSON. ``common`` holds the definitions the schema refers to.
+    the list as JSON. ``common`` holds the definitions the schema refers to; the
+    schema's own ``definitions`` (``#/definitions/…``) are read from it.
     """
     if not schema:
         return []
-    definitions = (common or {}).get("definitions") or {}
+    definitions = {
+        "common": (common or {}).get("definitions") or {},
+        "own": schema.get("definitions") or {},
+    }
     properties = (schema.get("items") or {}).get("properties") or {}
     return [column for name, part in properties.items() for column in _columns(name, part, definitions)]
 
 
-def _columns(name: str, part: Mapping[str, Any], definitions: Mapping[str, Any]) -> list[Column]:
+def _columns(
+    name: str, part: Mapping[str, Any], definitions: Mapping[str, Mapping[str, Any]], where: str = "own"
+) -> list[Column]:
+    """``where``: the schema ``part`` is written in, "own" or "common", which a ``#/…`` reference means."""
     ref = part.get("$ref")
     if isinstance(ref, str) and "#/definitions/" in ref:
-        resolved = definitions.get(ref.rpartition("/")[2])
+        where = where if ref.startswith("#") else "common"
+        resolved = definitions[where].get(ref.rpartition("/")[2])
         if resolved is None:  # not found: the data decides the columns
             return []
         part = resolved
@@ -212,7 +220,9 @@ def _columns(name: str, part: Mapping[str, Any], definitions: Mapping[str, Any])
         return [f"{name}_{lang}" for lang in LANGUAGES]
     if part.get("type") == "object" and "properties" in part:
         return [
-            c for key, sub in part["properties"].items() for c in _columns(f"{name}_{key}", sub, definitions)
+            c
+            for key, sub in part["properties"].items()
+            for c in _columns(f"{name}_{key}", sub, definitions, where)
         ]
     return [name]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from kakehashi.site import escaping, formatting, interactive_map, maps
+from kakehashi.site import escaping, formatting, interactive_map, maps, stages
 from kakehashi.site.glossary import (
     KINDS,
     LABELS,
@@ -47,7 +47,10 @@ def render_record(
         f"## {escaping.inline(term(LABELS, 'basics', lang))}\n\n{basics(record, writer)}"
         if "basics" in record
         else "",
+        # The same rows for every route, right under its key facts.
+        stages.stage_table(data, record, writer),
         writer.paragraphs(record["body"]) if "body" in record else "",
+        stages.pair_block(data, record, writer),
         # The map part: pictures drawn at build time and links to OpenStreetMap.
         # Further map blocks go right after this one, under its heading.
         maps.record_map_block(data, section, record, related_records(data, section, record), writer, key),

@@ -17,6 +17,7 @@ from kakehashi.sources.data_file import read_checked
 from kakehashi.sources.gpx_tracks import Track, check_tracks
 from kakehashi.sources.guide_files import Guide, read_guides
 from kakehashi.sources.problems import Problem, SourceProblems
+from kakehashi.sources.schema import allowed_values
 from kakehashi.sources.yaml_source import YamlDocument
 
 # Record ids that would take the URL of an index page of their section
@@ -40,6 +41,12 @@ CITIES = "cities"
 EVENTS = "events"
 # The section whose records may name a GPX track (data/tracks/).
 TRACK_SECTION = "cycling"
+# The section whose routes have a ``stage`` (the same facts for every route) and may name a ``pair``.
+STAGE_SECTION = "cycling"
+# The kinds of record that are routes: each has a ``stage``, and only they have one.
+ROUTE_KINDS = ("route", "route-section")
+# The facts of a ``stage``, in the order of the schema and of the page.
+STAGE_FIELDS = ("distance", "climb", "surface", "rest_repair", "rental", "rail_start", "rail_end")
 
 Record = dict[str, Any]
 Reader = Callable[[Path, str, str, Path], tuple[YamlDocument, list[Problem]]]
@@ -88,6 +95,9 @@ def load_data(root: Path, schema_dir: Path | None = None, reader: Reader = read_
     for name in SECTION_IDS:
         if name in documents:
             problems += _check_records(documents[name], city_ids=city_ids)
+    if STAGE_SECTION in documents:
+        kinds = allowed_values(schema_dir, STAGE_SECTION, "kind")
+        problems += _check_stages_and_pairs(documents[STAGE_SECTION], kinds)
     if EVENTS in documents:
         problems += _check_records(documents[EVENTS], city_ids=city_ids)
         problems += _check_event_dates(documents[EVENTS], documents.get("projects"))
@@ -188,6 +198,50 @@ def _check_records(doc: YamlDocument, city_ids: set[str] | None) -> list[Problem
                         f"{label}.{name}.max",
                         "the upper end of the range must be larger than value",
                     )
+    return problems
+
+
+def _check_stages_and_pairs(doc: YamlDocument, kinds: tuple[str, ...]) -> list[Problem]:
+    """A stage belongs to a route; a fact marked ``published: false`` holds nothing else;
+    a pair names another route, in another city, that exists."""
+    problems: list[Problem] = []
+    problem = doc.reporter(problems)
+    routes = {r.get("id"): r for r in _records(doc) if isinstance(r.get("id"), str)}
+    for index, record, label in doc.records():
+        stage = record.get("stage")
+        kind = record.get("kind")
+        # (A kind the schema does not know is named by the schema.)
+        if isinstance(stage, dict) and kind in kinds and kind not in ROUTE_KINDS:
+            line, column = doc.position((index, "stage"), key=True)
+            route_kinds = " and ".join(ROUTE_KINDS)
+            message = f"a stage is for the kinds {route_kinds}; this record is a {kind}: remove it"
+            problems.append(Problem(doc.file, line, column, f"{label}.stage", message))
+        for name, fact in (stage.items() if isinstance(stage, dict) else ()):
+            if not isinstance(fact, dict) or fact.get("published") is not False:
+                continue
+            for other in fact:
+                if other != "published":
+                    line, column = doc.position((index, "stage", name, other), key=True)
+                    message = f"a fact with published: false has no other fields; remove '{other}'"
+                    problems.append(Problem(doc.file, line, column, f"{label}.stage.{name}.{other}", message))
+        pair = record.get("pair")
+        target = pair.get("record") if isinstance(pair, dict) else None
+        if not isinstance(target, str) or not target.startswith(f"{STAGE_SECTION}/"):
+            continue  # the schema names the form
+        other = routes.get(target.split("/", 1)[1])
+        message = None
+        if other is None:
+            message = f"there is no record '{target.split('/', 1)[1]}' in data/{STAGE_SECTION}.yml"
+        elif other is record:
+            message = "a route cannot be its own pair"
+        elif other.get("kind") not in ROUTE_KINDS:
+            message = f"'{target}' is a {other.get('kind')}, not a route: a pair names a route"
+        elif other.get("city") == record.get("city"):
+            message = f"'{target}' is in the same city; a pair names a route in the other city"
+        elif isinstance(other.get("pair"), dict):
+            message = f"'{target}' names a pair itself; name the pair on one of the two records only"
+        if message:
+            problem((index, "pair", "record"), f"{label}.pair.record", message)
     return problems
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from jsonschema import Draft7Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT7
 
 from kakehashi.base.fingerprints import file_stamps
 from kakehashi.sources.problems import Problem
@@ -64,8 +65,16 @@ def record_validator(schema_dir: Path, name: str) -> Draft7Validator:
 
 
 def record_schema(schema_dir: Path, name: str) -> tuple[dict, Resolver]:
-    """The schema of one record of ``<name>.yml``, and a resolver for the ``$ref``s in it."""
-    return _schema(schema_dir, name)["items"], _registry(schema_dir).resolver()
+    """The schema of one record of ``<name>.yml``, and a resolver for the ``$ref``s in it.
+
+    The file's own ``definitions`` come along, so that a ``#/definitions/…`` reference
+    (a cycling stage's facts) resolves in a record checked alone as in the whole file.
+    """
+    whole = _schema(schema_dir, name)
+    items = whole["items"]
+    if "definitions" in whole:
+        items = {**items, "definitions": whole["definitions"]}
+    return items, _registry(schema_dir).resolver_with_root(DRAFT7.create_resource(items))
 
 
 def resolve(node: dict, resolver: Resolver) -> tuple[dict, Resolver]:
@@ -184,7 +193,7 @@ def _value_message(doc: YamlDocument, path: tuple, error: ValidationError) -> st
     if custom and kind in ("pattern", "minLength", "maxLength", "format"):
         return f"{custom} (found {_describe(value, plain)})"
     if kind == "enum":
-        allowed = ", ".join(str(v) for v in error.validator_value)
+        allowed = ", ".join(json.dumps(v) if isinstance(v, bool) else str(v) for v in error.validator_value)
         return f"{_describe(value, plain)} is not allowed; use one of: {allowed}"
     if kind == "minLength" and error.validator_value == 1:
         return "the text is empty"
