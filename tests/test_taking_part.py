@@ -28,7 +28,7 @@ NOTHING = {
 }
 HEADINGS = {
     "de": ("Was es heute gibt", "An wen man sich wenden kann", "Was nicht veröffentlicht ist"),
-    "ja": ("現在あるもの", "相談先", "公表されていないこと"),
+    "ja": ("現在の取り組み", "相談先", "公表されていないこと"),
     "en": ("What exists today", "Where to turn", "What has not been published"),
 }
 
