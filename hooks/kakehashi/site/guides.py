@@ -462,10 +462,12 @@ def _playbook_item(item: Record, writer: LocalizedText) -> str:
         facts.append(labelled(label=_word("playbook_amount", lang), value=amounts))
     if "deadline" in item:
         facts.append(labelled(label=_word("playbook_deadline", lang), value=_time(item["deadline"], lang)))
-    if facts:
-        lines.append(f'<span class="kk-playbook__facts">{joiner.join(facts)}</span>')
+    # Each labelled fact on a line of its own, and the day checked below the sources: joined with
+    # the list separator (、 in Japanese), they would read as one run-on list.
+    lines.extend(f'<span class="kk-playbook__facts">{fact}</span>' for fact in facts)
     links = joiner.join(external_link(s["url"], s["title"], s["lang"], lang) for s in item["sources"])
     sources = labelled(label=_word("sources", lang), value=links)
     checked = _checked_on(item["checked"], lang)
-    lines.append(f'<span class="kk-guide__sources">{sources}{joiner}{checked}</span>')
+    lines.append(f'<span class="kk-guide__sources">{sources}</span>')
+    lines.append(f'<span class="kk-playbook__checked">{checked}</span>')
     return '<li class="kk-playbook__item">' + "<br>\n".join(lines) + "</li>"
