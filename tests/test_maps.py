@@ -52,6 +52,21 @@ ROUTES = """
       lat: 51.025
       lon: 7.0
       precision: exact
+  stage:
+    distance:
+      published: false
+    climb:
+      published: false
+    surface:
+      published: false
+    rest_repair:
+      published: false
+    rental:
+      published: false
+    rail_start:
+      published: false
+    rail_end:
+      published: false
   sources:
     - url: "https://example.org/"
       title: "Example"
@@ -81,6 +96,21 @@ ROUTES = """
       lat: 51.42639
       lon: 7.14222
       precision: exact
+  stage:
+    distance:
+      published: false
+    climb:
+      published: false
+    surface:
+      published: false
+    rest_repair:
+      published: false
+    rental:
+      published: false
+    rail_start:
+      published: false
+    rail_end:
+      published: false
   sources:
     - url: "https://example.org/"
       title: "Example"

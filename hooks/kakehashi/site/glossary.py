@@ -435,6 +435,8 @@ FIELDS: Terms = _table(
     N_("field:stage.rail_start.text", "Railway station at the start"),
     N_("field:stage.rail_end.text", "Railway station at the end"),
     N_("field:pair.shared", "What the pair shares"),
+    N_("field:reports.bochum.summary", "What the reports from Bochum stress"),
+    N_("field:reports.tsukuba.summary", "What the reports from Tsukuba stress"),
 )
 
 # Words used inside formatted values.
