@@ -25,7 +25,11 @@ pytestmark = pytest.mark.build
 FIXTURES = Path(__file__).parent / "fixtures" / "gpx"
 SVG = "{http://www.w3.org/2000/svg}"
 
-ROUTES = """
+# No source gives these routes' stage facts: every row says so.
+STAGE_FACTS = ("distance", "climb", "surface", "rest_repair", "rental", "rail_start", "rail_end")
+UNPUBLISHED_STAGE = "  stage:\n" + "".join(f"    {fact}:\n      published: false\n" for fact in STAGE_FACTS)
+
+ROUTES = f"""
 - id: test-track-route
   city: bochum
   kind: route
@@ -52,22 +56,7 @@ ROUTES = """
       lat: 51.025
       lon: 7.0
       precision: exact
-  stage:
-    distance:
-      published: false
-    climb:
-      published: false
-    surface:
-      published: false
-    rest_repair:
-      published: false
-    rental:
-      published: false
-    rail_start:
-      published: false
-    rail_end:
-      published: false
-  sources:
+{UNPUBLISHED_STAGE}  sources:
     - url: "https://example.org/"
       title: "Example"
       lang: en
@@ -96,22 +85,7 @@ ROUTES = """
       lat: 51.42639
       lon: 7.14222
       precision: exact
-  stage:
-    distance:
-      published: false
-    climb:
-      published: false
-    surface:
-      published: false
-    rest_repair:
-      published: false
-    rental:
-      published: false
-    rail_start:
-      published: false
-    rail_end:
-      published: false
-  sources:
+{UNPUBLISHED_STAGE}  sources:
     - url: "https://example.org/"
       title: "Example"
       lang: en
