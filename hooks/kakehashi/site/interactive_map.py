@@ -168,18 +168,18 @@ def _words(tiles: MapTiles, lang: str) -> str:
 
 def _map_block(key: str, lang: str, tiles: MapTiles, attributes: dict[str, str]) -> str:
     """The button, the (hidden) map and its legend, and the script that makes them work."""
-    opening, closing, button, canvas_and_rest = _map_block_parts(lang, tiles, url_path(key, lang).count("/"))
-    canvas = f"kk-livemap-{key.replace('/', '-')}"
+    opening, closing, to_region, after_region = _map_block_parts(lang, tiles, url_path(key, lang).count("/"))
+    region = f"kk-livemap-{key.replace('/', '-')}"  # the id of the map's region
     own = "".join(f' {name}="{escaping.attribute(value)}"' for name, value in attributes.items())
-    return raw_html(f"{opening}{own}{closing}{button.format(canvas)}{canvas_and_rest.format(canvas)}")
+    return raw_html(f"{opening}{own}{closing}{region}{to_region}{region}{after_region}")
 
 
 @functools.lru_cache(maxsize=64)
 def _map_block_parts(lang: str, tiles: MapTiles, depth: int) -> tuple[str, str, str, str]:
     """What the map blocks of all pages ``depth`` folders below the site root in ``lang``
     share, made once (a section has a thousand such pages): the opening tag up to the
-    page's own attributes, the attributes after them, then the button and the rest, each
-    with one ``{}`` for the id of the map's region."""
+    page's own attributes; the rest of the tag and the button up to the id of the map's
+    region; from there to the region's own id; and the rest of the block."""
     up = "../" * depth
     word = lambda name: term(LABELS, name, lang)  # noqa: E731 - a local shorthand
     before = {
@@ -200,23 +200,27 @@ def _map_block_parts(lang: str, tiles: MapTiles, depth: int) -> tuple[str, str, 
     }
     after = {"data-pmtiles-script": up + PMTILES_SCRIPT} if tiles.pmtiles else {}
     attrs = lambda items: "".join(f' {name}="{escaping.attribute(value)}"' for name, value in items.items())  # noqa: E731
-    # The ids are filled in with str.format: braces of the words are doubled.
-    safe = lambda name: escaping.attribute(word(name)).replace("{", "{{").replace("}", "}}")  # noqa: E731
-    show = escaping.attribute(_words(tiles, lang)).replace("{", "{{").replace("}", "}}")
-    button = (
-        f'><button type="button" class="md-button kk-livemap__show" aria-expanded="false" '
-        f'aria-controls="{{}}">{show}</button>'
+    closing = (
+        f'{attrs(after)}><button type="button" class="md-button kk-livemap__show" aria-expanded="false" '
+        'aria-controls="'
     )
-    rest = (
-        f'<div id="{{}}" class="kk-livemap__canvas" role="region" aria-label="{safe("map")}" hidden></div>'
+    to_region = f'">{escaping.attribute(_words(tiles, lang))}</button><div id="'
+    after_region = (
+        f'" class="kk-livemap__canvas" role="region" aria-label="{escaping.attribute(word("map"))}" '
+        "hidden></div>"
         f'<p class="kk-livemap__legend" hidden>'
         f'<span class="kk-livemap__key kk-livemap__key--exact" aria-hidden="true"></span> '
-        f"{safe('location_exact')} "
+        f"{escaping.attribute(word('location_exact'))} "
         f'<span class="kk-livemap__key kk-livemap__key--approximate" aria-hidden="true"></span> '
-        f"{safe('location_approximate')}</p></div>\n"
+        f"{escaping.attribute(word('location_approximate'))}</p></div>\n"
         f'<script src="{up + SCRIPT}" defer></script>'
     )
-    return f'<div class="kk-livemap" data-pagefind-ignore="all"{attrs(before)}', attrs(after), button, rest
+    return (
+        f'<div class="kk-livemap" data-pagefind-ignore="all"{attrs(before)}',
+        closing,
+        to_region,
+        after_region,
+    )
 
 
 def record_map(section: str, record: Record, lang: str, tiles: MapTiles = DEFAULT_MAP_TILES) -> str:
