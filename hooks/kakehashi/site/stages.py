@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from kakehashi.site import escaping, formatting
 from kakehashi.site.glossary import LABELS, VALUE_WORDS, term
-from kakehashi.site.markdown_blocks import LocalizedText, link
+from kakehashi.site.markdown_blocks import LocalizedText, link, raw_html
 from kakehashi.site.urls import record_key
 from kakehashi.sources.loader import STAGE_FIELDS, STAGE_SECTION, Data, Record
 
@@ -64,7 +64,7 @@ def stage_table(data: Data, record: Record, writer: LocalizedText) -> str:
         cells = f'<th scope="row">{label}</th><td>{value}</td><td class="kk-stage__sources">{sources}</td>'
         rows.append(f"<tr>{cells}</tr>")
     table = f'<table class="kk-stage"><tbody>{"".join(rows)}</tbody></table>'
-    return f"{heading}\n\n{table}"
+    return f"{heading}\n\n{raw_html(table)}"  # whole HTML: the renderer takes it as it is
 
 
 def _measured_climb(data: Data, record: Record) -> float | None:
