@@ -15,6 +15,8 @@ from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
 from kakehashi.mkdocs_adapter import raw_html
+from kakehashi.sources.loader import load_data
+from kakehashi.sources.problems import SourceProblems
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,6 +38,27 @@ def copy_project(target: Path) -> Path:
         else:
             shutil.copy2(source, target / part)
     return target
+
+
+def edit_guide(project: Path, guide: str, old: str, new: str) -> None:
+    """Replace the first ``old`` in ``data/guides/<guide>.yml`` of ``project`` with ``new``."""
+    path = project / "data" / "guides" / f"{guide}.yml"
+    text = path.read_text("utf-8")
+    assert old in text, f"{guide} does not contain {old!r}"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def guide_line(project: Path, guide: str, needle: str, start: int = 1) -> int:
+    """The number of the first line from ``start`` on of ``data/guides/<guide>.yml`` holding ``needle``."""
+    lines = (project / "data" / "guides" / f"{guide}.yml").read_text("utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, start=1) if n >= start and needle in line)
+
+
+def source_problems(project: Path) -> list[str]:
+    """The problems loading ``project``'s data reports, as the build prints them; it must fail."""
+    with pytest.raises(SourceProblems) as raised:
+        load_data(project)
+    return [str(problem) for problem in raised.value.problems]
 
 
 def site_markdown() -> markdown.Markdown:

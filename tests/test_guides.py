@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, page_to_html
+from conftest import ROOT, copy_project, edit_guide, page_to_html, source_problems
+from conftest import guide_line as line_of
 from kakehashi.site.offline import offline_paths
 from kakehashi.site.whole_site import load_site
 from kakehashi.sources.loader import load_data
-from kakehashi.sources.problems import SourceProblems
 
 GUIDES = ROOT / "data" / "guides"
 CROSSWALK = "disaster-prevention-crosswalk"
@@ -26,18 +26,8 @@ PREFIX = {"de": "", "ja": "ja/", "en": "en/"}
 
 
 def problems_after_edit(project: Path, guide: str, old: str, new: str) -> list[str]:
-    path = project / "data" / "guides" / f"{guide}.yml"
-    text = path.read_text("utf-8")
-    assert old in text, f"the guide does not contain {old!r}"
-    path.write_text(text.replace(old, new, 1), "utf-8")
-    with pytest.raises(SourceProblems) as raised:
-        load_data(project)
-    return [str(problem) for problem in raised.value.problems]
-
-
-def line_of(project: Path, guide: str, needle: str) -> int:
-    lines = (project / "data" / "guides" / f"{guide}.yml").read_text("utf-8").splitlines()
-    return next(number for number, line in enumerate(lines, start=1) if needle in line)
+    edit_guide(project, guide, old, new)
+    return source_problems(project)
 
 
 # --- the data ----------------------------------------------------------------------

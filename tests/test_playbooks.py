@@ -17,34 +17,18 @@ import pytest
 import yaml
 
 from conftest import ROOT, page_to_html, run_mkdocs_build
+from conftest import edit_guide as edit
+from conftest import guide_line as line_of
+from conftest import source_problems as problems
 from kakehashi.site import formatting
 from kakehashi.site.whole_site import load_site
 from kakehashi.sources.loader import load_data
-from kakehashi.sources.problems import SourceProblems
 
 OUT = "founders-bochum-to-tsukuba"
 BACK = "founders-tsukuba-to-bochum"
 PREFIX = {"de": "", "ja": "ja/", "en": "en/"}
 NOT_YET_CONFIRMED = {"de": "Noch nicht bestätigt", "ja": "未確認", "en": "Not yet confirmed"}
 CHECKED_ON = {"de": "Geprüft am", "ja": "確認日", "en": "Checked on"}
-
-
-def edit(project: Path, guide: str, old: str, new: str) -> None:
-    path = project / "data" / "guides" / f"{guide}.yml"
-    text = path.read_text("utf-8")
-    assert old in text, f"the guide does not contain {old!r}"
-    path.write_text(text.replace(old, new, 1), "utf-8")
-
-
-def problems(project: Path) -> list[str]:
-    with pytest.raises(SourceProblems) as raised:
-        load_data(project)
-    return [str(problem) for problem in raised.value.problems]
-
-
-def line_of(project: Path, guide: str, needle: str, start: int = 1) -> int:
-    lines = (project / "data" / "guides" / f"{guide}.yml").read_text("utf-8").splitlines()
-    return next(n for n, line in enumerate(lines, start=1) if n >= start and needle in line)
 
 
 def step_ids(guide: dict) -> list[str]:

@@ -14,9 +14,11 @@ from urllib.parse import unquote, urljoin
 import pytest
 
 from conftest import ROOT
+from conftest import edit_guide as edit
+from conftest import guide_line as line_of
+from conftest import source_problems as problems
 from kakehashi.sources.guide_files import AUDIENCES, TAKING_PART_LISTS
 from kakehashi.sources.loader import load_data
-from kakehashi.sources.problems import SourceProblems
 
 DATA = load_data(ROOT)
 PREFIX = {"de": "", "ja": "ja/", "en": "en/"}
@@ -55,24 +57,6 @@ def test_one_guide_per_audience_each_saying_what_is_not_published() -> None:
 
 
 # --- the data ------------------------------------------------------------------------
-
-
-def edit(project: Path, guide: str, old: str, new: str) -> None:
-    path = project / "data" / "guides" / f"{guide}.yml"
-    text = path.read_text("utf-8")
-    assert old in text, f"{guide} does not contain {old!r}"
-    path.write_text(text.replace(old, new, 1), "utf-8")
-
-
-def problems(project: Path) -> list[str]:
-    with pytest.raises(SourceProblems) as raised:
-        load_data(project)
-    return [str(problem) for problem in raised.value.problems]
-
-
-def line_of(project: Path, guide: str, needle: str) -> int:
-    lines = (project / "data" / "guides" / f"{guide}.yml").read_text("utf-8").splitlines()
-    return next(number for number, line in enumerate(lines, start=1) if needle in line)
 
 
 def test_a_link_to_a_missing_event_is_refused_where_it_stands(project_copy: Path) -> None:
